@@ -1,0 +1,118 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    ActivityField,
+    Department,
+    District,
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationReview,
+    User,
+)
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = [
+        "email",
+        "full_name",
+        "is_active",
+        "is_city_staff",
+        "department",
+        "is_reviewer",
+        "is_support_staff",
+        "is_staff",
+        "date_joined",
+    ]
+    list_filter = ["is_active", "is_city_staff", "is_reviewer", "is_support_staff", "is_staff", "department"]
+    search_fields = ["email", "full_name", "full_name_kana"]
+    list_select_related = ["department"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("氏名"), {"fields": ["full_name", "full_name_kana"]}),
+        (_("役割"), {"fields": ["is_city_staff", "department", "is_reviewer", "is_support_staff"]}),
+        (_("権限"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (_("日時"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
+    ]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class OrganizationReviewInline(admin.TabularInline):
+    model = OrganizationReview
+    extra = 0
+    readonly_fields = ["decision", "reason", "reviewer", "created_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "is_public", "representative_name", "created_at"]
+    list_filter = ["status", "kind", "is_public", "fields", "districts"]
+    search_fields = ["name", "name_kana", "representative_name", "email"]
+    filter_horizontal = ["fields", "districts"]
+    readonly_fields = ["status", "created_by", "created_at", "updated_at"]
+    inlines = [MembershipInline, OrganizationReviewInline]
+    date_hierarchy = "created_at"
+
+
+@admin.register(OrganizationReview)
+class OrganizationReviewAdmin(admin.ModelAdmin):
+    list_display = ["organization", "decision", "reviewer", "created_at"]
+    list_filter = ["decision"]
+    search_fields = ["organization__name", "reason"]
+    list_select_related = ["organization", "reviewer"]
+    readonly_fields = ["organization", "decision", "reason", "reviewer", "created_at"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "user__full_name", "organization__name"]
+    list_select_related = ["user", "organization"]
+    autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organization", "role", "invited_by", "created_at", "accepted_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "organization__name"]
+    list_select_related = ["organization", "invited_by"]
+    readonly_fields = ["token", "created_at", "accepted_at", "accepted_by"]
+
+
+@admin.register(ActivityField)
+class ActivityFieldAdmin(admin.ModelAdmin):
+    list_display = ["number", "short_name", "name"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "kana", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "kana"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "phone", "order", "is_active"]
+    list_filter = ["is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["name", "kana"]

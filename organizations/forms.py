@@ -1,0 +1,125 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Invitation, Organization, User
+
+
+class SignUpForm(forms.ModelForm):
+    password1 = forms.CharField(
+        label=_("パスワード"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("10文字以上で、数字だけ・よくある語だけのものは使えません。"),
+    )
+    password2 = forms.CharField(
+        label=_("パスワード（確認）"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    class Meta:
+        model = User
+        fields = ["email", "full_name", "full_name_kana"]
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("このメールアドレスはすでに登録されています。"))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("確認用のパスワードが一致しません。"))
+        elif password1:
+            candidate = User(
+                email=cleaned.get("email", ""),
+                full_name=cleaned.get("full_name", ""),
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "メールアドレスまたはパスワードが正しくありません。"
+            "登録直後の方は、確認メールのリンクを開いてからログインしてください。"
+        ),
+        "inactive": _("このアカウントは有効になっていません。"),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("メールアドレス")
+        self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "full_name_kana"]
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "kind",
+            "name",
+            "name_kana",
+            "representative_name",
+            "founded_on",
+            "member_count",
+            "purpose",
+            "activities",
+            "fields",
+            "districts",
+            "address",
+            "email",
+            "phone",
+            "website",
+            "is_public",
+        ]
+        widgets = {
+            "founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "fields": forms.CheckboxSelectMultiple,
+            "districts": forms.CheckboxSelectMultiple,
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "activities": forms.Textarea(attrs={"rows": 6}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "website": forms.URLInput(attrs={"placeholder": "https://"}),
+        }
+        error_messages = {
+            "website": {"invalid": _("ウェブサイトは https:// から始まる正しいURLで入力してください。")},
+            "email": {"invalid": _("正しいメールアドレスを入力してください。")},
+        }
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("差し戻しの理由"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("団体の代表者にメールで伝わります。何を直せばよいかを具体的に書いてください。"),
+    )
+

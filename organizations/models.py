@@ -1,0 +1,329 @@
+"""The actors of collaboration: people, organizations and the city's departments."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import furigana_validator, validate_phone
+
+
+class ActivityField(models.Model):
+    """One of the 20 fields of the NPO law (特定非営利活動促進法 別表)."""
+
+    number = models.PositiveSmallIntegerField(_("号"), unique=True)
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("略称"), max_length=30)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("活動分野")
+        verbose_name_plural = _("活動分野")
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class District(models.Model):
+    """A district (町名) of the city; data, so another city can use its own."""
+
+    name = models.CharField(_("名称"), max_length=50, unique=True)
+    kana = models.CharField(_("ふりがな"), max_length=100, validators=[furigana_validator])
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "kana"]
+        verbose_name = _("地域")
+        verbose_name_plural = _("地域")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    """A department (担当課) of the city."""
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    kana = models.CharField(_("ふりがな"), max_length=200, blank=True, validators=[furigana_validator])
+    email = models.EmailField(_("連絡先メールアドレス"), blank=True)
+    phone = models.CharField(_("電話番号"), max_length=20, blank=True, validators=[validate_phone])
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+    is_active = models.BooleanField(_("有効"), default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("担当課")
+        verbose_name_plural = _("担当課")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("email is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("is_active", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Signs in with an e-mail address.
+
+    Every signed-in person is a citizen; membership of an organization makes
+    them an organization member; the role flags below are given by an
+    administrator. `is_staff` only opens the Django admin.
+    """
+
+    email = models.EmailField(
+        _("メールアドレス"),
+        unique=True,
+        error_messages={"unique": _("このメールアドレスはすでに登録されています。")},
+    )
+    full_name = models.CharField(_("氏名"), max_length=100)
+    full_name_kana = models.CharField(
+        _("氏名（ふりがな）"), max_length=200, blank=True, validators=[furigana_validator]
+    )
+    is_active = models.BooleanField(
+        _("有効"), default=True, help_text=_("メールアドレスの確認が済むまで無効です。")
+    )
+    is_staff = models.BooleanField(_("管理画面の利用"), default=False)
+    is_city_staff = models.BooleanField(_("市職員"), default=False)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("所属課"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+    is_reviewer = models.BooleanField(_("審査委員"), default=False)
+    is_support_staff = models.BooleanField(_("支援室スタッフ"), default=False)
+    date_joined = models.DateTimeField(_("登録日時"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("利用者")
+        verbose_name_plural = _("利用者")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_city_staff=False) | Q(department__isnull=False),
+                name="city_staff_has_department",
+                violation_error_message=_("市職員には所属課が必要です。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name
+
+    @property
+    def is_office_or_city_staff(self) -> bool:
+        return self.is_support_staff or self.is_city_staff or self.is_superuser
+
+
+class Kind(models.TextChoices):
+    NPO_CORPORATION = "npo", _("NPO法人")
+    VOLUNTARY_GROUP = "voluntary", _("任意団体")
+    NEIGHBORHOOD_ASSOCIATION = "neighborhood", _("自治会")
+    SHOPPING_ASSOCIATION = "shopping", _("商店会")
+    SENIORS_CLUB = "seniors", _("老人クラブ")
+    CIRCLE = "circle", _("サークル")
+    COMPANY = "company", _("企業")
+    EDUCATIONAL = "educational", _("教育機関")
+    OTHER = "other", _("その他")
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Verified organizations that chose to be listed: all a public page may show."""
+        return self.filter(status=Organization.Status.VERIFIED, is_public=True)
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.public()
+        if user.is_office_or_city_staff:
+            return self.all()
+        return self.filter(Q(status=Organization.Status.VERIFIED, is_public=True) | Q(memberships__user=user)).distinct()
+
+    def for_listing(self):
+        return self.prefetch_related("fields", "districts").order_by("name_kana", "pk")
+
+
+class Organization(models.Model):
+    """An NPO, group, company or school that collaborates with the city."""
+
+    Kind = Kind
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("確認待ち")
+        VERIFIED = "verified", _("確認済み")
+        REJECTED = "rejected", _("差し戻し")
+
+    kind = models.CharField(_("団体の種類"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("団体名"), max_length=200)
+    name_kana = models.CharField(
+        _("団体名（ふりがな）"), max_length=400, validators=[furigana_validator]
+    )
+    representative_name = models.CharField(_("代表者名"), max_length=100)
+    founded_on = models.DateField(_("設立年月日"), null=True, blank=True)
+    member_count = models.PositiveIntegerField(_("会員数"), null=True, blank=True)
+    purpose = models.TextField(_("活動目的"), max_length=4000)
+    activities = models.TextField(_("主な活動内容・実績"), max_length=8000)
+    fields = models.ManyToManyField(ActivityField, verbose_name=_("活動分野"), related_name="organizations")
+    districts = models.ManyToManyField(
+        District, verbose_name=_("主な活動地域"), related_name="organizations", blank=True
+    )
+    address = models.CharField(_("所在地"), max_length=300, blank=True)
+    email = models.EmailField(_("連絡先メールアドレス"), blank=True)
+    phone = models.CharField(_("連絡先電話番号"), max_length=20, blank=True, validators=[validate_phone])
+    website = models.URLField(_("ウェブサイト"), blank=True)
+    is_public = models.BooleanField(
+        _("団体一覧に公開する"),
+        default=True,
+        help_text=_("支援室の確認後、団体一覧と団体ページに掲載します。"),
+    )
+    status = models.CharField(_("確認状況"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登録者"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_kana"]
+        verbose_name = _("団体")
+        verbose_name_plural = _("団体")
+        indexes = [models.Index(fields=["status", "is_public"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:detail", args=[self.pk])
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+
+class OrganizationReview(models.Model):
+    """The support office's decision on an organization's registration: who, when, why."""
+
+    class Decision(models.TextChoices):
+        VERIFIED = "verified", _("確認")
+        REJECTED = "rejected", _("差し戻し")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(_("判断"), max_length=20, choices=Decision.choices)
+    reason = models.TextField(_("理由"), blank=True, max_length=2000)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("確認者"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("団体の確認記録")
+        verbose_name_plural = _("団体の確認記録")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(decision="rejected") | ~Q(reason=""),
+                name="rejection_has_reason",
+                violation_error_message=_("差し戻しには理由が必要です。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.get_decision_display()}"
+
+
+class MembershipRole(models.TextChoices):
+    REPRESENTATIVE = "representative", _("代表者")
+    EDITOR = "editor", _("編集者")
+    MEMBER = "member", _("メンバー")
+
+
+class Membership(models.Model):
+    Role = MembershipRole
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("役割"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    created_at = models.DateTimeField(_("参加日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization", "role", "pk"]
+        verbose_name = _("団体メンバー")
+        verbose_name_plural = _("団体メンバー")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_user_and_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization} ({self.get_role_display()})"
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in (MembershipRole.REPRESENTATIVE, MembershipRole.EDITOR)
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to join an organization; used once, valid for a while."""
+
+    VALID_DAYS = 14
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("招待するメールアドレス"))
+    role = models.CharField(_("役割"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("招待した人"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("招待日時"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("承諾日時"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("招待")
+        verbose_name_plural = _("招待")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() > self.created_at + timedelta(days=self.VALID_DAYS)

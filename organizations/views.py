@@ -1,0 +1,331 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView, UpdateView
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin, permission_required
+
+from . import services
+from .filters import OrganizationFilter, OrganizationReviewFilter
+from .forms import InvitationForm, LoginForm, OrganizationForm, ProfileForm, RejectForm, SignUpForm
+from .models import Invitation, Membership, Organization
+
+
+def add_form_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names (or on top of the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- Accounts ---------------------------------------------------------------
+
+
+class SignUpView(FormView):
+    template_name = "organizations/signup.html"
+    form_class = SignUpForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("organizations:mypage")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        services.user_sign_up(
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            full_name_kana=form.cleaned_data["full_name_kana"],
+            password=form.cleaned_data["password1"],
+        )
+        self.request.session["signup_email"] = form.cleaned_data["email"]
+        return redirect("organizations:signup_done")
+
+
+class SignUpDoneView(TemplateView):
+    template_name = "organizations/signup_done.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "email": self.request.session.get("signup_email")}
+
+
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        services.user_confirm_email(token=token)
+    except ValidationError as error:
+        return render(
+            request, "organizations/confirm_email.html", {"error": error.messages[0]}, status=400
+        )
+    return render(request, "organizations/confirm_email.html", {"error": None})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "organizations/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "organizations/password_reset_form.html"
+    email_template_name = "organizations/email/password_reset_body.txt"
+    subject_template_name = "organizations/email/password_reset_subject.txt"
+    success_url = reverse_lazy("organizations:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "organizations/password_reset_confirm.html"
+    success_url = reverse_lazy("organizations:password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "organizations/password_change_form.html"
+    success_url = reverse_lazy("organizations:mypage")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("パスワードを変更しました。"))
+        return super().form_valid(form)
+
+
+@method_decorator(login_required, name="dispatch")
+class ProfileView(UpdateView):
+    template_name = "organizations/profile_form.html"
+    form_class = ProfileForm
+    success_url = reverse_lazy("organizations:mypage")
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+    def form_valid(self, form):
+        messages.success(self.request, _("プロフィールを更新しました。"))
+        return super().form_valid(form)
+
+
+class MyPageView(PermissionRequiredMixin, TemplateView):
+    permission_required = "organizations.use_mypage"
+    template_name = "organizations/mypage.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        memberships = Membership.objects.filter(user=user).select_related("organization")
+        invitations = Invitation.objects.filter(
+            email__iexact=user.email, accepted_at__isnull=True
+        ).select_related("organization")
+        return {
+            **super().get_context_data(**kwargs),
+            "memberships": memberships,
+            "invitations": [i for i in invitations if not i.is_expired],
+            "can_verify": user.has_perm("organizations.verify_organization"),
+            "pending_count": (
+                Organization.objects.filter(status=Organization.Status.PENDING).count()
+                if user.has_perm("organizations.verify_organization")
+                else 0
+            ),
+        }
+
+
+# --- Directory and organization pages ---------------------------------------
+
+
+class OrganizationDirectoryView(FilterView):
+    """The public directory (団体一覧): verified, listed organizations only."""
+
+    filterset_class = OrganizationFilter
+    template_name = "organizations/organization_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Organization.objects.public().for_listing()
+
+
+class OrganizationDetailView(DetailView):
+    template_name = "organizations/organization_detail.html"
+
+    def get_queryset(self):
+        # An organization the user may not see is a 404, not a 403: its existence is private too.
+        return (
+            Organization.objects.visible_to(self.request.user)
+            .prefetch_related("fields", "districts")
+            .annotate(member_total=Count("memberships", distinct=True))
+        )
+
+    def get_context_data(self, **kwargs):
+        user, organization = self.request.user, self.object
+        return {
+            **super().get_context_data(**kwargs),
+            "can_edit": user.has_perm("organizations.edit_organization", organization),
+            "can_view_members": user.has_perm("organizations.view_members", organization),
+            "latest_review": organization.reviews.select_related("reviewer").first()
+            if user.has_perm("organizations.view_members", organization)
+            else None,
+        }
+
+
+def _visible_organization(request: HttpRequest, pk: int) -> Organization:
+    return get_object_or_404(Organization.objects.visible_to(request.user), pk=pk)
+
+
+@login_required
+def organization_register(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("organizations.register_organization"):
+        raise PermissionDenied
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = services.organization_register(user=request.user, form=form)
+        messages.success(
+            request,
+            _("団体を登録しました。支援室が内容を確認すると、団体一覧に公開されます。"),
+        )
+        return redirect(organization)
+    return render(request, "organizations/organization_form.html", {"form": form, "is_new": True})
+
+
+@login_required
+def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _visible_organization(request, pk)
+    if not request.user.has_perm("organizations.edit_organization", organization):
+        raise PermissionDenied
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        was_rejected = organization.status == Organization.Status.REJECTED
+        organization = services.organization_update(user=request.user, form=form)
+        messages.success(
+            request,
+            _("団体の情報を更新し、支援室に再確認を依頼しました。")
+            if was_rejected
+            else _("団体の情報を更新しました。"),
+        )
+        return redirect(organization)
+    return render(
+        request,
+        "organizations/organization_form.html",
+        {"form": form, "organization": organization, "is_new": False},
+    )
+
+
+@login_required
+def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = _visible_organization(request, pk)
+    if not request.user.has_perm("organizations.view_members", organization):
+        raise PermissionDenied
+    can_invite = request.user.has_perm("organizations.invite_member", organization)
+    form = InvitationForm(request.POST or None) if can_invite else None
+    if request.method == "POST":
+        if not can_invite:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.membership_invite(
+                    organization=organization,
+                    inviter=request.user,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                )
+            except ValidationError as error:
+                add_form_errors(form, error)
+            else:
+                messages.success(request, _("招待メールを送りました。"))
+                return redirect("organizations:members", pk=organization.pk)
+    return render(
+        request,
+        "organizations/members.html",
+        {
+            "organization": organization,
+            "memberships": organization.memberships.select_related("user").order_by("role", "pk"),
+            "invitations": organization.invitations.filter(accepted_at__isnull=True).select_related(
+                "invited_by"
+            ),
+            "form": form,
+            "can_invite": can_invite,
+        },
+    )
+
+
+@login_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("organization"), token=token)
+    if invitation.email.lower() != request.user.email.lower():
+        # Someone else's invitation: do not reveal which organization it is for.
+        raise PermissionDenied
+    error = None
+    if request.method == "POST":
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(request, _("「%(name)s」のメンバーになりました。") % {"name": invitation.organization.name})
+            return redirect("organizations:mypage")
+    return render(
+        request, "organizations/invitation_accept.html", {"invitation": invitation, "error": error}
+    )
+
+
+# --- Support office: verification of registrations ---------------------------
+
+
+class OrganizationReviewQueueView(PermissionRequiredMixin, FilterView):
+    permission_required = "organizations.verify_organization"
+    filterset_class = OrganizationReviewFilter
+    template_name = "organizations/review_queue.html"
+    paginate_by = 30
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        if not self.request.GET:
+            kwargs["data"] = {"status": Organization.Status.PENDING}
+        return kwargs
+
+    def get_queryset(self):
+        return (
+            Organization.objects.select_related("created_by")
+            .prefetch_related(Prefetch("fields"))
+            .order_by("created_at", "pk")
+        )
+
+
+@permission_required("organizations.verify_organization")
+def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = get_object_or_404(
+        Organization.objects.prefetch_related("fields", "districts"), pk=pk
+    )
+    action = request.POST.get("action")
+    reject_form = RejectForm(request.POST if action == "reject" else None)
+    if request.method == "POST":
+        try:
+            if action == "verify":
+                services.organization_verify(organization=organization, reviewer=request.user)
+                messages.success(request, _("「%(name)s」を確認済みにしました。") % {"name": organization.name})
+                return redirect("organizations:review_queue")
+            if action == "reject" and reject_form.is_valid():
+                services.organization_reject(
+                    organization=organization,
+                    reviewer=request.user,
+                    reason=reject_form.cleaned_data["reason"],
+                )
+                messages.success(request, _("「%(name)s」を差し戻しました。") % {"name": organization.name})
+                return redirect("organizations:review_queue")
+        except ValidationError as error:
+            if action == "reject":
+                add_form_errors(reject_form, error)
+            else:
+                messages.error(request, error.messages[0])
+    return render(
+        request,
+        "organizations/review_detail.html",
+        {
+            "organization": organization,
+            "reject_form": reject_form,
+            "reviews": organization.reviews.select_related("reviewer"),
+            "memberships": organization.memberships.select_related("user"),
+            "is_pending": organization.status == Organization.Status.PENDING,
+        },
+    )
+
