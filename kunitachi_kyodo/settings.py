@@ -71,7 +71,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "axes",
     "csp",
     "bootstrap",

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OrganizationsConfig(AppConfig):
     name = "organizations"
     verbose_name = _("協働の主体")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the named permissions)

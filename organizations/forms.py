@@ -72,6 +72,14 @@ class ProfileForm(forms.ModelForm):
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("ウェブサイト"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        error_messages={"invalid": _("ウェブサイトは https:// から始まる正しいURLで入力してください。")},
+    )
+
     class Meta:
         model = Organization
         fields = [
@@ -98,10 +106,8 @@ class OrganizationForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "activities": forms.Textarea(attrs={"rows": 6}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-            "website": forms.URLInput(attrs={"placeholder": "https://"}),
         }
         error_messages = {
-            "website": {"invalid": _("ウェブサイトは https:// から始まる正しいURLで入力してください。")},
             "email": {"invalid": _("正しいメールアドレスを入力してください。")},
         }
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
-from rules.contrib.views import PermissionRequiredMixin, permission_required
+from rules.contrib.views import PermissionRequiredMixin
 
 from . import services
 from .filters import OrganizationFilter, OrganizationReviewFilter
@@ -291,7 +291,8 @@ class OrganizationReviewQueueView(PermissionRequiredMixin, FilterView):
         )
 
 
-@permission_required("organizations.verify_organization")
+@login_required
+@permission_required("organizations.verify_organization", raise_exception=True)
 def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(
         Organization.objects.prefetch_related("fields", "districts"), pk=pk
@@ -324,7 +325,6 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
             "organization": organization,
             "reject_form": reject_form,
             "reviews": organization.reviews.select_related("reviewer"),
-            "memberships": organization.memberships.select_related("user"),
             "is_pending": organization.status == Organization.Status.PENDING,
         },
     )

@@ -1,0 +1,76 @@
+"""Personas: one fixture per kind of person who uses the portal.
+
+`member` is the representative of the verified organization `organization`;
+`other_member` represents a different organization and has no right on the first.
+"""
+
+import pytest
+from django.test import Client
+
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+PERSONAS = [
+    "anonymous",
+    "citizen",
+    "member",
+    "other_member",
+    "city_staff",
+    "reviewer",
+    "support_office",
+    "admin",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory(name="NPO法人 くにたち子ども食堂ネット", name_kana="くにたちこどもしょくどうねっと")
+
+
+@pytest.fixture
+def other_organization(db):
+    return OrganizationFactory(name="富士見台団地自治会", name_kana="ふじみだいだんちじちかい")
+
+
+@pytest.fixture
+def users(db, organization, other_organization):
+    member = UserFactory(email="member@example.jp", full_name="協働 花子")
+    MembershipFactory(user=member, organization=organization)
+    other = UserFactory(email="other@example.jp", full_name="他団 次郎")
+    MembershipFactory(user=other, organization=other_organization)
+    return {
+        "anonymous": None,
+        "citizen": UserFactory(email="citizen@example.jp", full_name="市民 一郎"),
+        "member": member,
+        "other_member": other,
+        "city_staff": UserFactory(email="staff@example.jp", full_name="職員 三郎", city_staff=True),
+        "reviewer": UserFactory(email="reviewer@example.jp", full_name="審査 四郎", reviewer=True),
+        "support_office": UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True),
+        "admin": UserFactory(email="admin@example.jp", full_name="管理 六郎", admin=True),
+    }
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def as_persona(users):
+    """as_persona("member") → a test client signed in as that persona."""
+    return lambda name: client_for(users[name])
+
+
+@pytest.fixture(params=PERSONAS)
+def persona(request):
+    return request.param

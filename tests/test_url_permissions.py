@@ -1,0 +1,121 @@
+"""Every named URL × every persona: who gets the page, who is sent to log in, who is refused.
+
+A URL added without an entry in EXPECTED fails `test_every_url_has_an_expectation`,
+so access is decided on purpose for every new page.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import PERSONAS, client_for
+from tests.factories import InvitationFactory, OrganizationFactory
+
+LOGIN = "login"  # a 302 to the login page
+ALL = dict.fromkeys(PERSONAS)
+
+
+def only(allowed: set[str], *, denied=403) -> dict[str, object]:
+    """Signed-in personas in `allowed` get 200, anonymous logs in, the rest get `denied`."""
+    return {p: 200 if p in allowed else (LOGIN if p == "anonymous" else denied) for p in PERSONAS}
+
+
+def everyone(status) -> dict[str, object]:
+    return dict.fromkeys(PERSONAS, status)
+
+
+SIGNED_IN = only(set(PERSONAS) - {"anonymous"})
+OFFICE = only({"support_office", "admin"})
+
+# url name → persona → expected status
+EXPECTED: dict[str, dict[str, object]] = {
+    "home": everyone(200),
+    "set_language": everyone(302),  # POST only: a GET is sent back
+    "organizations:signup": {**everyone(302), "anonymous": 200},
+    "organizations:signup_done": everyone(200),
+    "organizations:confirm_email": everyone(400),  # the walk uses a forged token
+    "organizations:login": {**everyone(302), "anonymous": 200},
+    "organizations:logout": everyone(405),  # POST only
+    "organizations:password_reset": everyone(200),
+    "organizations:password_reset_done": everyone(200),
+    "organizations:password_reset_confirm": everyone(200),  # says the link is invalid
+    "organizations:password_reset_complete": everyone(200),
+    "organizations:password_change": SIGNED_IN,
+    "organizations:profile": SIGNED_IN,
+    "organizations:mypage": SIGNED_IN,
+    "organizations:directory": everyone(200),
+    "organizations:register": SIGNED_IN,
+    "organizations:detail": everyone(200),
+    "organizations:edit": only({"member", "admin"}),
+    "organizations:members": only({"member", "support_office", "admin"}),
+    "organizations:invitation_accept": only({"citizen"}),
+    "organizations:review_queue": OFFICE,
+    "organizations:review": OFFICE,
+    "proposals:guideline_index": everyone(200),
+    "proposals:guideline_page": everyone(200),
+    "proposals:guideline_history": everyone(200),
+    "proposals:guideline_revision": everyone(200),
+}
+
+# Django's admin has its own staff login; its index stands for the namespace.
+SKIPPED_NAMESPACES = {"admin"}
+
+
+def named_urls(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            child = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            yield from named_urls(entry, child)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_every_url_has_an_expectation():
+    missing = sorted(set(named_urls()) - set(EXPECTED))
+    assert not missing, f"add these URLs to EXPECTED: {missing}"
+    stale = sorted(set(EXPECTED) - set(named_urls()))
+    assert not stale, f"these URLs no longer exist: {stale}"
+
+
+@pytest.fixture
+def url_args(organization, users):
+    pending = OrganizationFactory(pending=True, name="NPO法人 確認待ちの会")
+    invitation = InvitationFactory(organization=organization, email=users["citizen"].email)
+    return {
+        "organizations:confirm_email": ["forged-token"],
+        "organizations:password_reset_confirm": ["MQ", "set-password"],
+        "organizations:detail": [organization.pk],
+        "organizations:edit": [organization.pk],
+        "organizations:members": [organization.pk],
+        "organizations:invitation_accept": [invitation.token],
+        "organizations:review": [pending.pk],
+        "proposals:guideline_page": ["rules"],
+        "proposals:guideline_history": ["rules"],
+        "proposals:guideline_revision": ["rules", 1],
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", sorted(EXPECTED))
+def test_access(url_name, persona, users, url_args):
+    url = reverse(url_name, args=url_args.get(url_name, []))
+    response = client_for(users[persona]).get(url)
+    expected = EXPECTED[url_name][persona]
+    if expected == LOGIN:
+        assert response.status_code == 302, response
+        assert response["Location"].startswith(reverse("organizations:login")), response["Location"]
+    else:
+        assert response.status_code == expected, f"{persona} GET {url}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona_name", PERSONAS)
+def test_admin_is_for_administrators_only(persona_name, users):
+    response = client_for(users[persona_name]).get(reverse("admin:index"))
+    if persona_name == "admin":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
