@@ -314,7 +314,7 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("「%(name)s」を差し戻しました。") % {"name": organization.name})
                 return redirect("organizations:review_queue")
         except ValidationError as error:
-            if action == "reject":
+            if hasattr(error, "error_dict"):
                 add_form_errors(reject_form, error)
             else:
                 messages.error(request, error.messages[0])
