@@ -1,0 +1,956 @@
+"""Demo data for `manage.py seed_demo`: data only, no code.
+
+Every person, organization, address, e-mail address and phone number here is
+fictional. E-mail addresses use the reserved example.jp domain and websites
+point at https://example.jp/. Kana fields are hiragana only (ー, ・ and spaces
+allowed), as the furigana validator requires; the legal form of an
+organization (NPO法人, 株式会社, ...) is left out of its kana, as directories do,
+so that sorting by kana sorts by the name itself.
+
+Activity fields are referred to by their number in the NPO law (1-20),
+districts by their name; both are seeded by organizations' migration 0002.
+"""
+
+from datetime import date
+
+DEMO_PASSWORD = "kyodo-demo-2026"
+
+# (name, kana, e-mail, phone), in display order.
+DEPARTMENTS = (
+    (
+        "政策経営部 政策経営課",
+        "せいさくけいえいぶ せいさくけいえいか",
+        "seisaku-keiei@city.example.jp",
+        "042-576-2101",
+    ),
+    (
+        "生活環境部 まちの振興課",
+        "せいかつかんきょうぶ まちのしんこうか",
+        "machi-shinko@city.example.jp",
+        "042-576-2102",
+    ),
+    (
+        "健康福祉部 福祉総務課",
+        "けんこうふくしぶ ふくしそうむか",
+        "fukushi-somu@city.example.jp",
+        "042-576-2103",
+    ),
+    (
+        "健康福祉部 高齢者支援課",
+        "けんこうふくしぶ こうれいしゃしえんか",
+        "korei-shien@city.example.jp",
+        "042-576-2104",
+    ),
+    (
+        "健康福祉部 しょうがいしゃ支援課",
+        "けんこうふくしぶ しょうがいしゃしえんか",
+        "shogaisha-shien@city.example.jp",
+        "042-576-2105",
+    ),
+    (
+        "子ども家庭部 児童青少年課",
+        "こどもかていぶ じどうせいしょうねんか",
+        "jido-seishonen@city.example.jp",
+        "042-576-2106",
+    ),
+    (
+        "教育委員会 生涯学習課",
+        "きょういくいいんかい しょうがいがくしゅうか",
+        "shogai-gakushu@city.example.jp",
+        "042-576-2107",
+    ),
+    (
+        "都市整備部 まちづくり推進課",
+        "としせいびぶ まちづくりすいしんか",
+        "machizukuri@city.example.jp",
+        "042-576-2108",
+    ),
+    (
+        "生活環境部 環境政策課",
+        "せいかつかんきょうぶ かんきょうせいさくか",
+        "kankyo-seisaku@city.example.jp",
+        "042-576-2109",
+    ),
+    (
+        "行政管理部 防災安全課",
+        "ぎょうせいかんりぶ ぼうさいあんぜんか",
+        "bosai-anzen@city.example.jp",
+        "042-576-2110",
+    ),
+)
+
+# One account per role. "flags" are the User fields that make the role; every
+# flag not named is reset to False on each run. "department" names a row of
+# DEPARTMENTS; "membership" is (organization name, Membership.Role value).
+ACCOUNTS = (
+    {
+        "email": "admin@example.jp",
+        "role_label": "管理者",
+        "full_name": "佐藤 健一",
+        "full_name_kana": "さとう けんいち",
+        "flags": ("is_superuser", "is_staff"),
+    },
+    {
+        "email": "office@example.jp",
+        "role_label": "支援室スタッフ",
+        "full_name": "高橋 由美",
+        "full_name_kana": "たかはし ゆみ",
+        "flags": ("is_support_staff",),
+    },
+    {
+        "email": "staff@example.jp",
+        "role_label": "市職員（まちの振興課）",
+        "full_name": "鈴木 大輔",
+        "full_name_kana": "すずき だいすけ",
+        "flags": ("is_city_staff",),
+        "department": "生活環境部 まちの振興課",
+    },
+    {
+        "email": "reviewer@example.jp",
+        "role_label": "審査委員",
+        "full_name": "田中 恵子",
+        "full_name_kana": "たなか けいこ",
+        "flags": ("is_reviewer",),
+    },
+    {
+        "email": "member@example.jp",
+        "role_label": "団体メンバー（代表者）",
+        "full_name": "渡辺 直樹",
+        "full_name_kana": "わたなべ なおき",
+        "flags": (),
+        "membership": ("NPO法人 くにたち子ども食堂ネット", "representative"),
+    },
+    {
+        "email": "editor@example.jp",
+        "role_label": "団体メンバー（編集者）",
+        "full_name": "伊藤 さくら",
+        "full_name_kana": "いとう さくら",
+        "flags": (),
+        "membership": ("NPO法人 くにたち子ども食堂ネット", "editor"),
+    },
+    {
+        "email": "citizen@example.jp",
+        "role_label": "市民",
+        "full_name": "山本 翔太",
+        "full_name_kana": "やまもと しょうた",
+        "flags": (),
+    },
+)
+
+# The account recorded as created_by for organizations not registered by a
+# demo member, and as the reviewer of every OrganizationReview.
+OFFICE_EMAIL = "office@example.jp"
+
+# Organizations. Keys not given take these defaults.
+ORGANIZATION_DEFAULTS = {
+    "status": "verified",
+    "is_public": True,
+    "website": "",
+    "created_by": OFFICE_EMAIL,
+    "rejection_reason": "",
+}
+
+ORGANIZATIONS = (
+    # --- NPO法人 -------------------------------------------------------------
+    {
+        "kind": "npo",
+        "name": "NPO法人 くにたち子ども食堂ネット",
+        "name_kana": "くにたちこどもしょくどうねっと",
+        "representative_name": "渡辺 直樹",
+        "founded_on": date(2016, 4, 1),
+        "member_count": 42,
+        "purpose": (
+            "子どもが一人でも安心して立ち寄れる食卓を地域につくり、孤食や生活の困りごとを抱える家庭を支えます。"
+            "市内の子ども食堂どうしをつなぎ、食材や担い手を分かち合う仕組みを育てることを目的としています。"
+        ),
+        "activities": (
+            "市内6か所の子ども食堂の連絡会を毎月開き、食材の寄付の受け付けと配分を行っています。"
+            "富士見台と谷保の会場では毎週水曜日に夕食を提供し、年間のべ約3,000食を届けました。"
+            "長期休みには学習支援と合わせた「夏休みランチ会」を開いています。"
+        ),
+        "fields": (13, 1, 19),
+        "districts": ("富士見台", "谷保"),
+        "address": "東京都国立市富士見台一丁目8番3号",
+        "email": "kodomo-shokudo@example.jp",
+        "phone": "042-575-3812",
+        "website": "https://example.jp/kodomo-shokudo/",
+        "created_by": "member@example.jp",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 くにたち緑と水の会",
+        "name_kana": "くにたちみどりとみずのかい",
+        "representative_name": "小林 正夫",
+        "founded_on": date(2005, 6, 12),
+        "member_count": 68,
+        "purpose": (
+            "ママ下湧水やハケの緑など、国立の南部に残る水と緑を次の世代に引き継ぐことを目的とします。"
+            "市民による調査と保全活動を通じて、身近な自然への関心を広げます。"
+        ),
+        "activities": (
+            "毎月第2日曜日に湧水周辺の清掃と外来植物の除去を行っています。"
+            "年4回の水質調査の結果を報告書にまとめ、市と共有しています。"
+            "小学生向けの自然観察会を春と秋に開いています。"
+        ),
+        "fields": (7, 2, 13),
+        "districts": ("谷保", "泉", "青柳"),
+        "address": "東京都国立市泉二丁目14番7号",
+        "email": "midori-mizu@example.jp",
+        "phone": "042-576-4420",
+        "website": "https://example.jp/midori-mizu/",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 国立まちなか介護ネットワーク",
+        "name_kana": "くにたちまちなかかいごねっとわーく",
+        "representative_name": "加藤 美智子",
+        "founded_on": date(2009, 10, 1),
+        "member_count": 35,
+        "purpose": (
+            "介護をする家族が孤立しないよう、地域の中で相談し合える場とつながりをつくります。"
+            "介護の専門職と市民が力を合わせ、住み慣れたまちで暮らし続けられる地域を目指します。"
+        ),
+        "activities": (
+            "介護者のつどい「ひと息カフェ」を毎月2回、東と中の会場で開いています。"
+            "認知症サポーター養成講座の講師を派遣し、これまでに約800人が受講しました。"
+            "介護に関する相談窓口を週3日開設しています。"
+        ),
+        "fields": (1, 19),
+        "districts": ("東", "中"),
+        "address": "東京都国立市東二丁目21番5号",
+        "email": "machinaka-kaigo@example.jp",
+        "phone": "042-572-6631",
+        "website": "https://example.jp/machinaka-kaigo/",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 多摩川あおやぎ防災ラボ",
+        "name_kana": "たまがわあおやぎぼうさいらぼ",
+        "representative_name": "山口 隆",
+        "founded_on": date(2020, 3, 11),
+        "member_count": 24,
+        "purpose": (
+            "多摩川沿いの地域で水害や地震に備える力を、住民自身の手で高めることを目的とします。"
+            "令和元年の台風の経験を教訓に、避難の判断と助け合いの仕組みづくりを進めます。"
+        ),
+        "activities": (
+            "自治会と協力して「わが家の避難計画」づくりのワークショップを開いています。"
+            "ハザードマップを歩いて確かめる防災まち歩きを年3回実施しました。"
+            "要配慮者の避難を支える見守り名簿づくりを支援しています。"
+        ),
+        "fields": (8, 9, 3),
+        "districts": ("青柳", "石田"),
+        "address": "東京都国立市青柳三丁目5番18号",
+        "email": "aoyagi-bosai@example.jp",
+        "phone": "042-580-2274",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 くにたち多文化共生センター",
+        "name_kana": "くにたちたぶんかきょうせいせんたー",
+        "representative_name": "井上 真理",
+        "founded_on": date(2012, 7, 1),
+        "member_count": 51,
+        "purpose": (
+            "国籍や言葉の違いをこえて、だれもが暮らしやすい多文化共生のまちをつくります。"
+            "外国にルーツをもつ住民が地域の担い手として活躍できるよう支えます。"
+        ),
+        "activities": (
+            "やさしい日本語による生活相談を週2回、北と東の会場で行っています。"
+            "行政の案内や学校のお便りの翻訳を、8言語のボランティア通訳が手伝っています。"
+            "毎年秋に多文化交流フェスティバルを開き、約1,200人が参加しました。"
+        ),
+        "fields": (11, 10, 2),
+        "districts": ("東", "北"),
+        "address": "東京都国立市北一丁目3番12号",
+        "email": "tabunka@example.jp",
+        "phone": "042-573-8105",
+        "website": "https://example.jp/tabunka/",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 学びの森くにたち",
+        "name_kana": "まなびのもりくにたち",
+        "representative_name": "木村 浩二",
+        "founded_on": date(2011, 4, 20),
+        "member_count": 29,
+        "purpose": (
+            "家庭の事情にかかわらず、すべての子どもが学ぶ楽しさと居場所をもてる地域を目指します。"
+            "大学生や退職した教員などの地域の人材を生かし、学びを支える活動を行います。"
+        ),
+        "activities": (
+            "中学生を対象にした無料の学習会を週2回開き、毎年約40人が通っています。"
+            "高校進学後も相談できるよう、卒業生との交流会を開いています。"
+            "学習ボランティアの養成講座を年1回実施しています。"
+        ),
+        "fields": (2, 13, 17),
+        "districts": ("中", "富士見台"),
+        "address": "東京都国立市中二丁目9番4号",
+        "email": "manabi-no-mori@example.jp",
+        "phone": "042-577-1936",
+        "website": "https://example.jp/manabi-no-mori/",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 くにたちシニアITサポート",
+        "name_kana": "くにたちしにああいてぃーさぽーと",
+        "representative_name": "林 茂",
+        "founded_on": date(2014, 9, 1),
+        "member_count": 33,
+        "purpose": (
+            "スマートフォンやパソコンの使い方で困っている高齢者を、同じ世代の仲間が支えます。"
+            "情報の格差をなくし、だれもがデジタルの便利さを暮らしに生かせる地域を目指します。"
+        ),
+        "activities": (
+            "公民館と地域の集会所で「スマホ相談会」を毎月開き、年間約500件の相談に応じています。"
+            "オンライン手続きやキャッシュレス決済の体験講座を開いています。"
+            "詐欺メールの見分け方など、安全に使うための学習会も行っています。"
+        ),
+        "fields": (14, 1, 18),
+        "districts": ("中", "西"),
+        "address": "東京都国立市西二丁目11番6号",
+        "email": "senior-it@example.jp",
+        "phone": "042-576-9043",
+    },
+    {
+        "kind": "npo",
+        "name": "NPO法人 はたらく場づくり国立",
+        "name_kana": "はたらくばづくりくにたち",
+        "representative_name": "斎藤 順子",
+        "founded_on": date(2023, 2, 1),
+        "member_count": 12,
+        "purpose": (
+            "障害のある人やひきこもりを経験した人が、地域の中で自分に合った働き方を見つけられるよう支えます。"
+            "商店や企業と協力して、短い時間から始められる仕事の場を広げます。"
+        ),
+        "activities": (
+            "市内の商店と協力し、週1日から働ける「おためし就労」の受け入れ先を開拓しています。"
+            "就労に向けた相談会を月2回開いています。"
+            "令和6年度は12人が地域の事業所で働き始めました。"
+        ),
+        "fields": (17, 1),
+        "districts": ("北", "矢川"),
+        "address": "東京都国立市北三丁目2番9号",
+        "email": "hataraku-ba@example.jp",
+        "phone": "042-505-7718",
+        "status": "pending",
+    },
+    # --- 任意団体 -------------------------------------------------------------
+    {
+        "kind": "voluntary",
+        "name": "大学通り花壇ボランティアの会",
+        "name_kana": "だいがくどおりかだんぼらんてぃあのかい",
+        "representative_name": "松本 和子",
+        "founded_on": date(2003, 5, 1),
+        "member_count": 47,
+        "purpose": (
+            "大学通りの緑地帯の花壇を市民の手で手入れし、四季の花で迎えるまちの顔をつくります。"
+            "花の手入れを通じて、世代をこえた顔見知りの関係を広げます。"
+        ),
+        "activities": (
+            "毎週土曜日の朝に花壇の水やりと草取りを行っています。"
+            "春と秋の植え替えには近隣の小学校の児童も参加しています。"
+            "花壇の里親制度をつくり、現在18区画を会員が受け持っています。"
+        ),
+        "fields": (3, 7),
+        "districts": ("東", "中"),
+        "address": "東京都国立市中一丁目17番2号",
+        "email": "daigaku-kadan@example.jp",
+        "phone": "090-4521-3367",
+    },
+    {
+        "kind": "voluntary",
+        "name": "矢川おやこ広場の会",
+        "name_kana": "やがわおやこひろばのかい",
+        "representative_name": "清水 彩",
+        "founded_on": date(2015, 4, 10),
+        "member_count": 16,
+        "purpose": (
+            "乳幼児を育てる親子が気軽に集まり、子育ての悩みを分かち合える場をつくります。"
+            "父親や働く親も参加しやすい場づくりを大切にしています。"
+        ),
+        "activities": (
+            "矢川の集会所で毎週火曜日と金曜日の午前に親子広場を開いています。"
+            "月1回、土曜日に「パパと遊ぼう」の日を設けています。"
+            "助産師や保育士を招いたミニ講座を年6回開いています。"
+        ),
+        "fields": (13, 12),
+        "districts": ("矢川", "富士見台"),
+        "address": "東京都国立市矢川三丁目4番1号",
+        "email": "yagawa-oyako@example.jp",
+        "phone": "080-6634-2190",
+    },
+    {
+        "kind": "voluntary",
+        "name": "日本語ひろば ことのは",
+        "name_kana": "にほんごひろば ことのは",
+        "representative_name": "森 千尋",
+        "founded_on": date(2008, 10, 1),
+        "member_count": 22,
+        "purpose": (
+            "国立市で暮らし、働き、学ぶ外国出身の人たちが日本語を学べる場を提供します。"
+            "教室を、学ぶ人とボランティアがともに地域の仲間になる場にしたいと考えています。"
+        ),
+        "activities": (
+            "北市民プラザで毎週木曜日の夜と日曜日の午前に日本語教室を開いています。"
+            "これまでに30以上の国と地域の人が学びました。"
+            "年2回、学習者がふるさとの料理や文化を紹介する交流会を開いています。"
+        ),
+        "fields": (11, 2),
+        "districts": ("北", "東"),
+        "address": "東京都国立市北二丁目6番15号",
+        "email": "kotonoha@example.jp",
+        "phone": "090-7312-5584",
+        "website": "https://example.jp/kotonoha/",
+    },
+    {
+        "kind": "voluntary",
+        "name": "谷保田んぼの学校",
+        "name_kana": "やほたんぼのがっこう",
+        "representative_name": "池田 修",
+        "founded_on": date(2010, 3, 1),
+        "member_count": 38,
+        "purpose": (
+            "谷保に残る田んぼと用水を守り、都市の中の農の風景を次の世代に伝えます。"
+            "子どもたちが米づくりを通じて、食と自然のつながりを学ぶ機会をつくります。"
+        ),
+        "activities": (
+            "地元の農家から借りた田んぼで、親子が田植えから稲刈りまでを体験しています。"
+            "収穫した米で秋に収穫祭を開き、地域の人にふるまっています。"
+            "用水路の清掃に毎年参加しています。"
+        ),
+        "fields": (5, 13, 7),
+        "districts": ("谷保", "泉"),
+        "address": "東京都国立市谷保5123番地",
+        "email": "yaho-tanbo@example.jp",
+        "phone": "042-576-3350",
+        "website": "https://example.jp/yaho-tanbo/",
+    },
+    {
+        "kind": "voluntary",
+        "name": "点訳・音訳グループ こだま",
+        "name_kana": "てんやく・おんやくぐるーぷ こだま",
+        "representative_name": "橋本 悦子",
+        "founded_on": date(1998, 6, 1),
+        "member_count": 19,
+        "purpose": (
+            "目の不自由な人が地域の情報を自分で読み、知ることができるよう、点訳と音訳で支えます。"
+            "活字で届く情報の格差を少しでも小さくすることを目的とします。"
+        ),
+        "activities": (
+            "市報や社会福祉協議会だよりを毎号音訳し、希望者に届けています。"
+            "図書の点訳を依頼に応じて行っています。"
+            "音訳ボランティア養成講座を隔年で開いています。"
+        ),
+        "fields": (1, 14),
+        "districts": ("中",),
+        "address": "東京都国立市中三丁目1番22号",
+        "email": "kodama-onyaku@example.jp",
+        "phone": "042-577-0628",
+    },
+    {
+        "kind": "voluntary",
+        "name": "くにたち郷土史を歩く会",
+        "name_kana": "くにたちきょうどしをあるくかい",
+        "representative_name": "石井 博",
+        "founded_on": date(2006, 11, 3),
+        "member_count": 27,
+        "purpose": (
+            "甲州街道沿いの旧村や用水の歴史など、国立の郷土史を調べ、歩いて伝えることを目的とします。"
+            "まちの成り立ちを知ることで、地域への愛着を育てます。"
+        ),
+        "activities": (
+            "毎月、史跡や古道をめぐるまち歩きを開き、市外からの参加者も案内しています。"
+            "聞き取り調査をもとに、昭和の谷保村の暮らしをまとめた冊子を発行しました。"
+            "郷土文化館の企画展に資料の調査で協力しています。"
+        ),
+        "fields": (6, 2, 4),
+        "districts": ("谷保", "青柳", "石田"),
+        "address": "東京都国立市谷保6421番地",
+        "email": "kyodoshi-aruku@example.jp",
+        "phone": "042-575-8849",
+    },
+    {
+        "kind": "voluntary",
+        "name": "くにたち地域通貨準備会",
+        "name_kana": "くにたちちいきつうかじゅんびかい",
+        "representative_name": "前田 陽介",
+        "founded_on": date(2025, 9, 1),
+        "member_count": 3,
+        "purpose": (
+            "地域通貨を使って、助け合いと地元のお店での買い物が循環するまちをつくりたいと考えています。"
+        ),
+        "activities": (
+            "他市の地域通貨の事例を調べる勉強会を3回開きました。"
+            "今後、商店会への説明会を計画しています。"
+        ),
+        "fields": (16, 3),
+        "districts": ("中",),
+        "address": "東京都国立市中一丁目4番8号",
+        "email": "chiiki-tsuka@example.jp",
+        "phone": "090-2287-6613",
+        "status": "rejected",
+        "rejection_reason": (
+            "会則（規約）と会員名簿の添付がありませんでした。また、登録の要件である会員5名以上を満たしていません。"
+            "会則と5名以上の会員名簿をそろえて、改めて登録を申請してください。"
+            "準備の進め方については、くにたちNPO活動支援室でご相談をお受けします。"
+        ),
+    },
+    # --- 自治会 ---------------------------------------------------------------
+    {
+        "kind": "neighborhood",
+        "name": "富士見台三丁目住宅自治会",
+        "name_kana": "ふじみだいさんちょうめじゅうたくじちかい",
+        "representative_name": "長谷川 勝",
+        "founded_on": date(1968, 4, 1),
+        "member_count": 420,
+        "purpose": (
+            "住宅に暮らす世帯が互いに助け合い、安全で住みよい住環境を保つことを目的とします。"
+            "高齢化が進む中で、見守りとつながりづくりに力を入れています。"
+        ),
+        "activities": (
+            "毎年夏に納涼祭、秋に防災訓練を開いています。"
+            "ひとり暮らしの高齢者の見守りを、棟ごとの班長が中心になって行っています。"
+            "集会所で月2回の「ふらっとサロン」を開いています。"
+        ),
+        "fields": (3, 9, 8),
+        "districts": ("富士見台",),
+        "address": "東京都国立市富士見台三丁目1番1号",
+        "email": "fujimidai3-jichikai@example.jp",
+        "phone": "042-573-2215",
+    },
+    {
+        "kind": "neighborhood",
+        "name": "青柳二丁目自治会",
+        "name_kana": "あおやぎにちょうめじちかい",
+        "representative_name": "村上 敏夫",
+        "founded_on": date(1975, 5, 1),
+        "member_count": 310,
+        "purpose": ("会員相互の親睦を深め、防犯・防災に強い地域をつくることを目的とします。"),
+        "activities": (
+            "夜間の防犯パトロールを月2回行っています。"
+            "多摩川の増水に備え、避難所までの経路を確かめる訓練を毎年実施しています。"
+            "防犯灯の点検と、ごみ集積所の管理を担っています。"
+        ),
+        "fields": (3, 9, 8),
+        "districts": ("青柳",),
+        "address": "東京都国立市青柳二丁目12番3号",
+        "email": "aoyagi2-jichikai@example.jp",
+        "phone": "042-580-1147",
+    },
+    {
+        "kind": "neighborhood",
+        "name": "東四丁目町内会",
+        "name_kana": "ひがしよんちょうめちょうないかい",
+        "representative_name": "近藤 和夫",
+        "founded_on": date(1962, 10, 1),
+        "member_count": 260,
+        "purpose": (
+            "住民の親睦と地域の安全を図り、住みよい町内をつくることを目的とします。"
+            "子どもから高齢者まで顔の見える関係づくりを大切にしています。"
+        ),
+        "activities": (
+            "毎年秋に町内運動会と餅つき大会を開いています。"
+            "小学生の登下校の見守りを、会員が交代で行っています。"
+            "町内の消火器の点検と防災倉庫の管理を行っています。"
+        ),
+        "fields": (3, 9, 13),
+        "districts": ("東",),
+        "address": "東京都国立市東四丁目7番10号",
+        "email": "higashi4-chonaikai@example.jp",
+        "phone": "042-574-3390",
+    },
+    {
+        "kind": "neighborhood",
+        "name": "泉けやき自治会",
+        "name_kana": "いずみけやきじちかい",
+        "representative_name": "坂本 裕子",
+        "founded_on": date(1982, 4, 1),
+        "member_count": 180,
+        "purpose": ("けやき並木のある住宅地の環境を守り、住民どうしが助け合える地域をつくります。"),
+        "activities": (
+            "けやき並木の落ち葉清掃を秋に毎週行い、落ち葉は堆肥にして花壇に使っています。"
+            "年1回、避難所運営の訓練を近隣の自治会と合同で行っています。"
+            "防災用品の共同購入を取りまとめています。"
+        ),
+        "fields": (3, 7, 8),
+        "districts": ("泉",),
+        "address": "東京都国立市泉三丁目20番5号",
+        "email": "izumi-keyaki@example.jp",
+        "phone": "042-576-5531",
+    },
+    {
+        "kind": "neighborhood",
+        "name": "北一丁目さくら自治会",
+        "name_kana": "きたいっちょうめさくらじちかい",
+        "representative_name": "遠藤 健",
+        "founded_on": date(1990, 4, 1),
+        "member_count": 150,
+        "purpose": ("会員の親睦を図り、子どもが安心して育つ安全なまちをつくることを目的とします。"),
+        "activities": (
+            "春に桜まつりを開き、地域の子ども会と共催しています。"
+            "通学路の危険箇所を点検し、市に改善を要望しています。"
+            "夏休みのラジオ体操を公園で行っています。"
+        ),
+        "fields": (3, 9, 13),
+        "districts": ("北",),
+        "address": "東京都国立市北一丁目15番2号",
+        "email": "kita1-sakura@example.jp",
+        "phone": "042-573-6682",
+        "status": "pending",
+    },
+    # --- 商店会 ---------------------------------------------------------------
+    {
+        "kind": "shopping",
+        "name": "谷保天神通り商店会",
+        "name_kana": "やほてんじんどおりしょうてんかい",
+        "representative_name": "青木 昭",
+        "founded_on": date(1958, 1, 15),
+        "member_count": 34,
+        "purpose": (
+            "谷保の門前のにぎわいを守り、地域の暮らしを支える商店街として発展することを目的とします。"
+            "歴史ある街並みを生かし、訪れる人と住む人の交流の場をつくります。"
+        ),
+        "activities": (
+            "梅の季節に「梅まつり商店会市」を開き、参道の来訪者を商店街に案内しています。"
+            "商店会のマップを作成し、駅や公共施設で配布しています。"
+            "高齢者向けの買い物の配達を、加盟店が共同で行っています。"
+        ),
+        "fields": (16, 4, 3),
+        "districts": ("谷保",),
+        "address": "東京都国立市谷保5280番地",
+        "email": "yaho-tenjin-dori@example.jp",
+        "phone": "042-576-7720",
+        "website": "https://example.jp/yaho-tenjin-dori/",
+    },
+    {
+        "kind": "shopping",
+        "name": "富士見通りにぎわい商店会",
+        "name_kana": "ふじみどおりにぎわいしょうてんかい",
+        "representative_name": "藤田 恭子",
+        "founded_on": date(1972, 6, 1),
+        "member_count": 41,
+        "purpose": (
+            "富士山を望む通りの魅力を生かし、歩いて楽しい商店街をつくることを目的とします。"
+            "個性ある小さな店が続けられる環境を、地域と一緒に育てます。"
+        ),
+        "activities": (
+            "毎年11月に歩行者天国のイベント「富士見通りマルシェ」を開いています。"
+            "空き店舗を活用したチャレンジショップを市内の若手起業家に貸し出しています。"
+            "加盟店共通のポイントカードを運営しています。"
+        ),
+        "fields": (16, 3),
+        "districts": ("中", "東"),
+        "address": "東京都国立市中二丁目3番30号",
+        "email": "fujimi-nigiwai@example.jp",
+        "phone": "042-577-4412",
+        "website": "https://example.jp/fujimi-nigiwai/",
+    },
+    {
+        "kind": "shopping",
+        "name": "矢川駅南口商店会",
+        "name_kana": "やがわえきみなみぐちしょうてんかい",
+        "representative_name": "岡田 功",
+        "founded_on": date(1980, 9, 1),
+        "member_count": 22,
+        "purpose": ("駅前の商店が協力して、安全で買い物しやすい駅前をつくることを目的とします。"),
+        "activities": (
+            "街路灯の維持管理と、年末の防犯パトロールを行っています。"
+            "夏に駅前広場で盆踊り大会を開き、近隣の自治会と協力して運営しています。"
+        ),
+        "fields": (16, 9),
+        "districts": ("矢川",),
+        "address": "東京都国立市矢川二丁目1番7号",
+        "email": "yagawa-minamiguchi@example.jp",
+        "phone": "042-575-0926",
+    },
+    {
+        "kind": "shopping",
+        "name": "くにたち北口商店会",
+        "name_kana": "くにたちきたぐちしょうてんかい",
+        "representative_name": "中島 良平",
+        "founded_on": date(1986, 4, 1),
+        "member_count": 28,
+        "purpose": (
+            "駅の北側の商店がつながり、住む人にも訪れる人にも親しまれる商店街をつくります。"
+        ),
+        "activities": (
+            "飲食店を中心にした食べ歩きイベントを年2回開いています。"
+            "外国からの来訪者向けに、やさしい日本語と英語の店舗案内を作りました。"
+        ),
+        "fields": (16, 4),
+        "districts": ("北",),
+        "address": "東京都国立市北一丁目9番11号",
+        "email": "kitaguchi-shotenkai@example.jp",
+        "phone": "042-573-1180",
+    },
+    # --- 老人クラブ -----------------------------------------------------------
+    {
+        "kind": "seniors",
+        "name": "くにたち長寿クラブ 泉の会",
+        "name_kana": "くにたちちょうじゅくらぶ いずみのかい",
+        "representative_name": "小川 清",
+        "founded_on": date(1978, 4, 1),
+        "member_count": 64,
+        "purpose": ("高齢者が健康で生きがいをもって暮らせるよう、仲間づくりと社会参加を進めます。"),
+        "activities": (
+            "毎週月曜日に健康体操、月1回に輪投げ大会を開いています。"
+            "通学路の花壇の手入れや、小学校の昔遊び教室に協力しています。"
+        ),
+        "fields": (1, 6),
+        "districts": ("泉",),
+        "address": "東京都国立市泉一丁目6番3号",
+        "email": "izumi-chojuclub@example.jp",
+        "phone": "042-576-8807",
+    },
+    {
+        "kind": "seniors",
+        "name": "谷保ふれあい長寿会",
+        "name_kana": "やほふれあいちょうじゅかい",
+        "representative_name": "後藤 フミ",
+        "founded_on": date(1971, 5, 1),
+        "member_count": 88,
+        "purpose": ("会員どうしの親睦と健康づくりを進め、地域の見守りの担い手として活動します。"),
+        "activities": (
+            "ひとり暮らしの会員を訪ねる友愛訪問を毎月行っています。"
+            "地域の清掃活動と、谷保の祭礼の手伝いに参加しています。"
+            "カラオケと囲碁の同好会を運営しています。"
+        ),
+        "fields": (1, 9),
+        "districts": ("谷保", "石田"),
+        "address": "東京都国立市谷保4870番地",
+        "email": "yaho-fureai@example.jp",
+        "phone": "042-575-2263",
+    },
+    {
+        "kind": "seniors",
+        "name": "西いきいきクラブ",
+        "name_kana": "にしいきいきくらぶ",
+        "representative_name": "西村 孝",
+        "founded_on": date(1984, 4, 1),
+        "member_count": 52,
+        "purpose": (
+            "いくつになっても学び、楽しみ、地域とつながる暮らしを目指します。"
+            "悪質な訪問販売や特殊詐欺から会員を守る学び合いも大切にしています。"
+        ),
+        "activities": (
+            "消費生活センターの職員を招いた消費者被害防止の学習会を年2回開いています。"
+            "グラウンドゴルフの練習会を毎週行っています。"
+            "会報を年4回発行しています。"
+        ),
+        "fields": (1, 6, 18),
+        "districts": ("西",),
+        "address": "東京都国立市西一丁目18番9号",
+        "email": "nishi-ikiiki@example.jp",
+        "phone": "042-576-1354",
+    },
+    # --- サークル -------------------------------------------------------------
+    {
+        "kind": "circle",
+        "name": "くにたち市民合唱団 やまびこ",
+        "name_kana": "くにたちしみんがっしょうだん やまびこ",
+        "representative_name": "福田 直美",
+        "founded_on": date(1994, 9, 1),
+        "member_count": 45,
+        "purpose": ("歌うことを通じて、年齢や経験をこえた市民の交流と文化の広がりをつくります。"),
+        "activities": (
+            "毎週土曜日の午後に芸術小ホールなどで練習しています。"
+            "毎年12月に定期演奏会を開くほか、高齢者施設を訪ねてコンサートを行っています。"
+        ),
+        "fields": (6,),
+        "districts": ("中", "西"),
+        "address": "東京都国立市西二丁目3番14号",
+        "email": "yamabiko-chorus@example.jp",
+        "phone": "090-5570-1826",
+        "website": "https://example.jp/yamabiko-chorus/",
+    },
+    {
+        "kind": "circle",
+        "name": "谷保フォトサークル 光と影",
+        "name_kana": "やほふぉとさーくる ひかりとかげ",
+        "representative_name": "太田 誠",
+        "founded_on": date(2007, 4, 1),
+        "member_count": 18,
+        "purpose": ("写真を通じて、国立の四季と暮らしの記録を残し、まちの魅力を発信します。"),
+        "activities": (
+            "月1回の撮影会と合評会を開いています。"
+            "毎年春に市内のギャラリーで写真展を開き、撮りためたまちの風景を展示しています。"
+        ),
+        "fields": (6, 4),
+        "districts": ("谷保",),
+        "address": "東京都国立市谷保7015番地",
+        "email": "hikari-to-kage@example.jp",
+        "phone": "080-3318-4472",
+    },
+    {
+        "kind": "circle",
+        "name": "くにたちウォーキングクラブ",
+        "name_kana": "くにたちうぉーきんぐくらぶ",
+        "representative_name": "原田 和也",
+        "founded_on": date(2013, 5, 1),
+        "member_count": 56,
+        "purpose": ("歩くことを通じて健康を保ち、仲間と一緒に国立の自然と街並みを楽しみます。"),
+        "activities": (
+            "毎週日曜日の朝、多摩川の土手や城山公園を歩くコースで例会を開いています。"
+            "初心者向けの正しい歩き方講座を、年2回開いています。"
+        ),
+        "fields": (6, 1),
+        "districts": ("青柳", "泉"),
+        "address": "東京都国立市青柳一丁目10番6号",
+        "email": "kunitachi-walking@example.jp",
+        "phone": "090-6648-2015",
+    },
+    {
+        "kind": "circle",
+        "name": "親子えほんの会 どんぐり",
+        "name_kana": "おやこえほんのかい どんぐり",
+        "representative_name": "中川 里美",
+        "founded_on": date(2018, 6, 1),
+        "member_count": 11,
+        "purpose": ("絵本の読み聞かせを通じて、親子のふれあいと子どもの豊かな心を育みます。"),
+        "activities": (
+            "富士見台の地域図書室で、毎月第3水曜日に読み聞かせ会を開いています。"
+            "保育園や児童館にも出向いて、手遊びと読み聞かせを行っています。"
+        ),
+        "fields": (13, 2),
+        "districts": ("富士見台",),
+        "address": "東京都国立市富士見台二丁目30番1号",
+        "email": "donguri-ehon@example.jp",
+        "phone": "080-9921-3054",
+        "is_public": False,
+    },
+    # --- 企業 -----------------------------------------------------------------
+    {
+        "kind": "company",
+        "name": "株式会社くにたちデザイン工房",
+        "name_kana": "くにたちでざいんこうぼう",
+        "representative_name": "上田 亮",
+        "founded_on": date(2012, 1, 10),
+        "member_count": 9,
+        "purpose": (
+            "デザインの力で、地域の団体やお店の情報が必要な人に届くよう支えます。"
+            "本業の技術を生かした社会貢献として、市民活動の広報を支援しています。"
+        ),
+        "activities": (
+            "市民団体向けに、チラシとウェブサイトづくりの無料相談会を年4回開いています。"
+            "商店会の共同マップの制作に協力しました。"
+            "職場体験として、市内の中学生を毎年受け入れています。"
+        ),
+        "fields": (16, 14, 3),
+        "districts": ("中",),
+        "address": "東京都国立市中一丁目11番20号",
+        "email": "design-kobo@example.jp",
+        "phone": "042-577-6090",
+        "website": "https://example.jp/design-kobo/",
+    },
+    {
+        "kind": "company",
+        "name": "有限会社 谷保ファーム",
+        "name_kana": "やほふぁーむ",
+        "representative_name": "吉川 健太",
+        "founded_on": date(2004, 4, 1),
+        "member_count": 6,
+        "purpose": (
+            "市内の農地で野菜を育て、地域の食卓と学校給食に新鮮な地場野菜を届けます。"
+            "農地を生かした体験の場を提供し、都市農業への理解を広げます。"
+        ),
+        "activities": (
+            "市内の小中学校の給食に季節の野菜を納めています。"
+            "市民農園の運営と、子ども向けの収穫体験を行っています。"
+        ),
+        "fields": (5, 7, 16),
+        "districts": ("谷保", "石田"),
+        "address": "東京都国立市石田1240番地",
+        "email": "yaho-farm@example.jp",
+        "phone": "042-580-3345",
+        "is_public": False,
+    },
+    {
+        "kind": "company",
+        "name": "株式会社 国立ケアサービス",
+        "name_kana": "くにたちけあさーびす",
+        "representative_name": "宮崎 久美子",
+        "founded_on": date(2019, 8, 1),
+        "member_count": 48,
+        "purpose": ("訪問介護の事業者として、地域の介護人材を育て、介護の仕事の魅力を伝えます。"),
+        "activities": (
+            "介護職員初任者研修を地域の求職者向けに開いています。"
+            "地域包括支援センターと協力し、介護予防の出前講座を行っています。"
+        ),
+        "fields": (1, 17),
+        "districts": ("東", "富士見台"),
+        "address": "東京都国立市東一丁目16番8号",
+        "email": "kunitachi-care@example.jp",
+        "phone": "042-574-8821",
+        "status": "pending",
+    },
+    # --- 教育機関 -------------------------------------------------------------
+    {
+        "kind": "educational",
+        "name": "学校法人くにたち学園 地域連携室",
+        "name_kana": "くにたちがくえん ちいきれんけいしつ",
+        "representative_name": "野口 雅人",
+        "founded_on": date(1952, 4, 1),
+        "member_count": 14,
+        "purpose": (
+            "学校の教育資源を地域に開き、生徒が地域の課題に取り組む学びを進めます。"
+            "地域の団体と生徒が出会う窓口の役割を担います。"
+        ),
+        "activities": (
+            "高校生のボランティア活動を、市内の団体とつないでいます。"
+            "夏休みに小学生向けの科学教室と音楽教室を開いています。"
+            "体育館を地域の避難訓練の会場として提供しています。"
+        ),
+        "fields": (2, 13, 6),
+        "districts": ("中",),
+        "address": "東京都国立市中三丁目12番1号",
+        "email": "gakuen-renkei@example.jp",
+        "phone": "042-577-2001",
+        "website": "https://example.jp/kunitachi-gakuen/",
+    },
+    {
+        "kind": "educational",
+        "name": "東京多摩地域大学 社会連携センター",
+        "name_kana": "とうきょうたまちいきだいがく しゃかいれんけいせんたー",
+        "representative_name": "杉山 恵美",
+        "founded_on": date(2015, 4, 1),
+        "member_count": 8,
+        "purpose": (
+            "大学の研究と学生の力を地域に生かし、市民や行政と協働してまちの課題に取り組みます。"
+        ),
+        "activities": (
+            "ゼミと市民団体が共同で地域調査を行い、報告会を公開で開いています。"
+            "市民向けの公開講座を年10回開いています。"
+            "小中学生向けの科学実験教室を毎年夏に開いています。"
+        ),
+        "fields": (2, 15, 3),
+        "districts": ("北", "中"),
+        "address": "東京都国立市北二丁目20番3号",
+        "email": "tama-univ-renkei@example.jp",
+        "phone": "042-573-5500",
+        "website": "https://example.jp/tama-univ/",
+    },
+    # --- その他 ---------------------------------------------------------------
+    {
+        "kind": "other",
+        "name": "一般社団法人 くにたちエリアマネジメント",
+        "name_kana": "くにたちえりあまねじめんと",
+        "representative_name": "川口 哲也",
+        "founded_on": date(2021, 7, 1),
+        "member_count": 15,
+        "purpose": (
+            "駅周辺の公共空間を市民・商店・行政が一緒に使いこなし、歩いて楽しいまちをつくります。"
+            "まちづくりに取り組む団体どうしの連絡と調整を担います。"
+        ),
+        "activities": (
+            "駅前広場を使った社会実験として、ベンチとキッチンカーを置く催しを年4回開きました。"
+            "商店会・自治会・大学が参加する連絡会議を隔月で開いています。"
+        ),
+        "fields": (3, 16, 19),
+        "districts": ("中", "東", "西"),
+        "address": "東京都国立市東一丁目4番2号",
+        "email": "area-management@example.jp",
+        "phone": "042-574-1122",
+        "website": "https://example.jp/area-management/",
+    },
+)

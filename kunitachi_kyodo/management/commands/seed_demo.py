@@ -1,0 +1,185 @@
+"""Load deterministic Japanese demo data: `manage.py seed_demo`.
+
+The data lives in `kunitachi_kyodo.demo_data`. Every row is keyed on its
+natural key (e-mail for people, name for departments and organizations), so
+running the command again puts the demo rows back to their demo values and
+creates nothing twice. Rows that people added or renamed are left alone;
+nothing is deleted.
+"""
+
+import unicodedata
+from collections import Counter
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from kunitachi_kyodo import demo_data
+from organizations.models import (
+    ActivityField,
+    Department,
+    District,
+    Membership,
+    Organization,
+    OrganizationReview,
+    User,
+)
+
+ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
+ORGANIZATION_FIELDS = (
+    "kind",
+    "name",
+    "name_kana",
+    "representative_name",
+    "founded_on",
+    "member_count",
+    "purpose",
+    "activities",
+    "address",
+    "email",
+    "phone",
+    "website",
+    "is_public",
+    "status",
+)
+
+
+def upsert(queryset, lookup: dict, values: dict):
+    """Find the oldest row matching lookup (or make one), set values, validate, save.
+
+    Like update_or_create, but tolerates duplicates on a non-unique natural key
+    (an organization's name) and validates the row before saving it.
+    """
+    obj = queryset.filter(**lookup).order_by("pk").first() or queryset.model()
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+class Command(BaseCommand):
+    help = (
+        "デモ用のデータ（担当課・アカウント・団体）を登録します。何度実行しても同じ内容になります。"
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            departments = self.seed_departments()
+            users = self.seed_accounts(departments)
+            organizations = self.seed_organizations(users)
+            self.seed_memberships(users, organizations)
+        self.print_summary(organizations)
+
+    def seed_departments(self) -> dict[str, Department]:
+        return {
+            name: upsert(
+                Department.objects,
+                {"name": name},
+                {
+                    "name": name,
+                    "kana": kana,
+                    "email": email,
+                    "phone": phone,
+                    "order": order,
+                    "is_active": True,
+                },
+            )
+            for order, (name, kana, email, phone) in enumerate(demo_data.DEPARTMENTS, start=1)
+        }
+
+    def seed_accounts(self, departments: dict[str, Department]) -> dict[str, User]:
+        users = {}
+        for account in demo_data.ACCOUNTS:
+            email = account["email"]
+            values = {
+                "email": email,
+                "full_name": account["full_name"],
+                "full_name_kana": account["full_name_kana"],
+                "is_active": True,
+                "department": departments.get(account.get("department")),
+                **{flag: flag in account["flags"] for flag in ROLE_FLAGS},
+            }
+            user = User.objects.filter(email__iexact=email).order_by("pk").first() or User()
+            for name, value in values.items():
+                setattr(user, name, value)
+            user.set_password(demo_data.DEMO_PASSWORD)
+            user.full_clean()
+            user.save()
+            users[email] = user
+        return users
+
+    def seed_organizations(self, users: dict[str, User]) -> list[Organization]:
+        fields = {f.number: f for f in ActivityField.objects.all()}
+        districts = {d.name: d for d in District.objects.all()}
+        office = users[demo_data.OFFICE_EMAIL]
+        organizations = []
+        for entry in demo_data.ORGANIZATIONS:
+            data = {**demo_data.ORGANIZATION_DEFAULTS, **entry}
+            values = {key: data[key] for key in ORGANIZATION_FIELDS}
+            values["created_by"] = users[data["created_by"]]
+            org = upsert(Organization.objects, {"name": data["name"]}, values)
+            org.fields.set([fields[n] for n in data["fields"] if n in fields])
+            org.districts.set([districts[n] for n in data["districts"] if n in districts])
+            self.seed_review(org, office, data["rejection_reason"])
+            organizations.append(org)
+        return organizations
+
+    def seed_review(self, org: Organization, reviewer: User, rejection_reason: str) -> None:
+        """Give a decided organization the support office's record of its decision.
+
+        A record of the same decision that already exists (from an earlier run or
+        made in the portal) is kept as it is: decisions are history.
+        """
+        if org.status == Organization.Status.PENDING:
+            return
+        if org.reviews.filter(decision=org.status).exists():
+            return
+        review = OrganizationReview(
+            organization=org,
+            decision=org.status,
+            reason=rejection_reason if org.status == Organization.Status.REJECTED else "",
+            reviewer=reviewer,
+        )
+        review.full_clean()
+        review.save()
+
+    def seed_memberships(self, users: dict[str, User], organizations: list[Organization]) -> None:
+        by_name = {org.name: org for org in organizations}
+        for account in demo_data.ACCOUNTS:
+            if "membership" not in account:
+                continue
+            org_name, role = account["membership"]
+            Membership.objects.update_or_create(
+                user=users[account["email"]],
+                organization=by_name[org_name],
+                defaults={"role": role},
+            )
+
+    def print_summary(self, organizations: list[Organization]) -> None:
+        by_status = Counter(org.status for org in organizations)
+        counts = "、".join(f"{status.label} {by_status[status]}" for status in Organization.Status)
+        self.stdout.write(
+            f"担当課 {len(demo_data.DEPARTMENTS)} 件、団体 {len(organizations)} 件（{counts}）を登録しました。"
+        )
+        self.stdout.write("")
+        self.stdout.write("デモ用アカウント（公開の場では使わないでください）")
+        rows = [("メールアドレス", "役割", "パスワード")]
+        rows += [(a["email"], a["role_label"], demo_data.DEMO_PASSWORD) for a in demo_data.ACCOUNTS]
+        widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
+        for index, row in enumerate(rows):
+            self.stdout.write(
+                "  ".join(
+                    pad(cell, width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
+            if index == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal uses for text: two for full-width (Japanese) characters."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
