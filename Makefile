@@ -1,0 +1,120 @@
+# くにたち協働ポータル: build, run and test.
+#   make demo   run the portal on SQLite with demo data (http://127.0.0.1:8000/)
+#   make test   lint + the whole suite on SQLite and on a throwaway PostgreSQL 15
+# `make help` lists every target.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# Targets share .venv and the database files: never run them concurrently.
+.NOTPARALLEL:
+
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+STAMP := $(VENV)/.installed
+# The demo, lint and compilemessages always use the embedded SQLite setup,
+# whatever database the calling shell points at.
+SQLITE := env -u DATABASE_URL -u PGDATABASE
+MANAGE := $(SQLITE) $(PYTHON) manage.py
+PIP_COMPILE := $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links \
+	--extra dev -o requirements.lock pyproject.toml
+
+.PHONY: help venv system-deps demo lint test test-sqlite test-postgres compilemessages \
+	lock format clean
+
+help:
+	@echo "make demo           マイグレーション・デモデータ投入・開発サーバ起動 (SQLite) / run the portal with demo data"
+	@echo "make test           lint + 全テスト (SQLite と PostgreSQL 15) / lint and the whole suite on both databases"
+	@echo "make test-sqlite    テスト (SQLite) / tests on SQLite (extra pytest args: ARGS=...)"
+	@echo "make test-postgres  テスト (一時 PostgreSQL 15) / tests on a throwaway PostgreSQL 15"
+	@echo "make lint           ruff, djhtml, djlint, makemigrations --check, check"
+	@echo "make format         ruff format + import order + djhtml"
+	@echo "make venv           .venv を作成・更新 / create or update .venv from requirements.lock"
+	@echo "make system-deps    Chromium, CJK font, PostgreSQL 15, poppler, gettext (apt, root)"
+	@echo "make lock           requirements.lock を再生成 / regenerate requirements.lock (pip-compile)"
+	@echo "make clean          キャッシュと生成物を削除 / remove caches and artifacts (keeps .venv, db.sqlite3)"
+
+# --- environment -------------------------------------------------------------
+
+venv: $(STAMP)
+
+$(PYTHON):
+	@py=$$(command -v python3.11 || command -v python3) || { echo "python3.11 or python3 is required" >&2; exit 1; }; \
+	echo "Creating $(VENV) with $$py"; \
+	"$$py" -m venv $(VENV)
+
+# Reinstall only when the lock file changed since the last install.
+$(STAMP): requirements.lock | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+system-deps:
+	@scripts/system-deps
+
+lock: $(PYTHON)
+	@test -x $(BIN)/pip-compile || $(PYTHON) -m pip install --quiet pip-tools
+	$(PIP_COMPILE)
+
+# Compiles .po files to .mo when the project has translations; gettext's msgfmt
+# is needed only then.
+compilemessages: venv
+	@if [ -n "$$(find . -path ./$(VENV) -prune -o -name '*.po' -print -quit)" ]; then \
+		$(MANAGE) compilemessages --ignore=$(VENV) --verbosity 0; \
+	else \
+		echo "compilemessages: no .po files, skipped"; \
+	fi
+
+# --- run ---------------------------------------------------------------------
+
+demo: venv compilemessages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# --- quality -----------------------------------------------------------------
+
+# Runs every check even after one fails, so one run shows every problem.
+lint: venv
+	@failed=""; \
+	step() { echo "--> $$*"; "$$@" || failed="$$failed"$$'\n'"  $$*"; }; \
+	step $(BIN)/ruff check .; \
+	step $(BIN)/ruff format --check --output-format concise .; \
+	if [ -d templates ]; then \
+		step $(BIN)/djhtml --check templates; \
+		step $(BIN)/djlint templates --lint; \
+	else \
+		echo "--> templates/ not found: djhtml and djlint skipped"; \
+	fi; \
+	step $(MANAGE) makemigrations --check --dry-run; \
+	step $(MANAGE) check; \
+	if [ -n "$$failed" ]; then echo "lint FAILED:$$failed" >&2; exit 1; fi; \
+	echo "lint passed"
+
+format: venv
+	$(BIN)/ruff check --select I --fix .
+	$(BIN)/ruff format .
+	@if [ -d templates ]; then $(BIN)/djhtml templates; fi
+
+# --- tests -------------------------------------------------------------------
+
+test-sqlite: venv compilemessages
+	scripts/test-sqlite $(ARGS)
+
+test-postgres: venv compilemessages
+	scripts/test-postgres $(ARGS)
+
+# Both backends run even when the first fails; the summary says which failed.
+test: system-deps venv lint compilemessages
+	@sqlite=0; postgres=0; \
+	scripts/test-sqlite $(ARGS) || sqlite=$$?; \
+	scripts/test-postgres $(ARGS) || postgres=$$?; \
+	echo "================ test summary ================"; \
+	if [ $$sqlite -eq 0 ]; then echo "SQLite:        passed"; else echo "SQLite:        FAILED (exit $$sqlite)"; fi; \
+	if [ $$postgres -eq 0 ]; then echo "PostgreSQL 15: passed"; else echo "PostgreSQL 15: FAILED (exit $$postgres)"; fi; \
+	[ $$sqlite -eq 0 ] && [ $$postgres -eq 0 ]
+
+clean:
+	rm -rf artifacts staticfiles .pytest_cache .ruff_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
