@@ -28,14 +28,24 @@ class UserAdmin(BaseUserAdmin):
         "is_staff",
         "date_joined",
     ]
-    list_filter = ["is_active", "is_city_staff", "is_reviewer", "is_support_staff", "is_staff", "department"]
+    list_filter = [
+        "is_active",
+        "is_city_staff",
+        "is_reviewer",
+        "is_support_staff",
+        "is_staff",
+        "department",
+    ]
     search_fields = ["email", "full_name", "full_name_kana"]
     list_select_related = ["department"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("氏名"), {"fields": ["full_name", "full_name_kana"]}),
         (_("役割"), {"fields": ["is_city_staff", "department", "is_reviewer", "is_support_staff"]}),
-        (_("権限"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (
+            _("権限"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
         (_("日時"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [

@@ -16,12 +16,20 @@ def normalize_query(value: str) -> str:
 
 class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("キーワード"), method="filter_keyword")
-    kind = django_filters.ChoiceFilter(label=_("団体の種類"), choices=Kind.choices, empty_label=_("すべて"))
+    kind = django_filters.ChoiceFilter(
+        label=_("団体の種類"), choices=Kind.choices, empty_label=_("すべて")
+    )
     field = django_filters.ModelChoiceFilter(
-        label=_("活動分野"), field_name="fields", queryset=ActivityField.objects.all(), empty_label=_("すべて")
+        label=_("活動分野"),
+        field_name="fields",
+        queryset=ActivityField.objects.all(),
+        empty_label=_("すべて"),
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("活動地域"), field_name="districts", queryset=District.objects.all(), empty_label=_("すべて")
+        label=_("活動地域"),
+        field_name="districts",
+        queryset=District.objects.all(),
+        empty_label=_("すべて"),
     )
 
     class Meta:

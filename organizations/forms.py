@@ -62,7 +62,9 @@ class LoginForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("メールアドレス")
-        self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "email", "autofocus": True}
+        )
 
 
 class ProfileForm(forms.ModelForm):
@@ -77,7 +79,9 @@ class OrganizationForm(forms.ModelForm):
         required=False,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
-        error_messages={"invalid": _("ウェブサイトは https:// から始まる正しいURLで入力してください。")},
+        error_messages={
+            "invalid": _("ウェブサイトは https:// から始まる正しいURLで入力してください。")
+        },
     )
 
     class Meta:
@@ -128,4 +132,3 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("団体の代表者にメールで伝わります。何を直せばよいかを具体的に書いてください。"),
     )
-

@@ -49,7 +49,9 @@ class Department(models.Model):
     """A department (担当課) of the city."""
 
     name = models.CharField(_("名称"), max_length=100, unique=True)
-    kana = models.CharField(_("ふりがな"), max_length=200, blank=True, validators=[furigana_validator])
+    kana = models.CharField(
+        _("ふりがな"), max_length=200, blank=True, validators=[furigana_validator]
+    )
     email = models.EmailField(_("連絡先メールアドレス"), blank=True)
     phone = models.CharField(_("電話番号"), max_length=20, blank=True, validators=[validate_phone])
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
@@ -169,7 +171,9 @@ class OrganizationQuerySet(models.QuerySet):
             return self.public()
         if user.is_office_or_city_staff:
             return self.all()
-        return self.filter(Q(status=Organization.Status.VERIFIED, is_public=True) | Q(memberships__user=user)).distinct()
+        return self.filter(
+            Q(status=Organization.Status.VERIFIED, is_public=True) | Q(memberships__user=user)
+        ).distinct()
 
     def for_listing(self):
         return self.prefetch_related("fields", "districts").order_by("name_kana", "pk")
@@ -195,20 +199,26 @@ class Organization(models.Model):
     member_count = models.PositiveIntegerField(_("会員数"), null=True, blank=True)
     purpose = models.TextField(_("活動目的"), max_length=4000)
     activities = models.TextField(_("主な活動内容・実績"), max_length=8000)
-    fields = models.ManyToManyField(ActivityField, verbose_name=_("活動分野"), related_name="organizations")
+    fields = models.ManyToManyField(
+        ActivityField, verbose_name=_("活動分野"), related_name="organizations"
+    )
     districts = models.ManyToManyField(
         District, verbose_name=_("主な活動地域"), related_name="organizations", blank=True
     )
     address = models.CharField(_("所在地"), max_length=300, blank=True)
     email = models.EmailField(_("連絡先メールアドレス"), blank=True)
-    phone = models.CharField(_("連絡先電話番号"), max_length=20, blank=True, validators=[validate_phone])
+    phone = models.CharField(
+        _("連絡先電話番号"), max_length=20, blank=True, validators=[validate_phone]
+    )
     website = models.URLField(_("ウェブサイト"), blank=True)
     is_public = models.BooleanField(
         _("団体一覧に公開する"),
         default=True,
         help_text=_("支援室の確認後、団体一覧と団体ページに掲載します。"),
     )
-    status = models.CharField(_("確認状況"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("確認状況"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("登録者"),
@@ -248,7 +258,10 @@ class OrganizationReview(models.Model):
     decision = models.CharField(_("判断"), max_length=20, choices=Decision.choices)
     reason = models.TextField(_("理由"), blank=True, max_length=2000)
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("確認者"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("確認者"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("日時"), auto_now_add=True)
 
@@ -277,9 +290,15 @@ class MembershipRole(models.TextChoices):
 class Membership(models.Model):
     Role = MembershipRole
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(_("役割"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("役割"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     created_at = models.DateTimeField(_("参加日時"), auto_now_add=True)
 
     class Meta:
@@ -287,7 +306,9 @@ class Membership(models.Model):
         verbose_name = _("団体メンバー")
         verbose_name_plural = _("団体メンバー")
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_user_and_org"),
+            models.UniqueConstraint(
+                fields=["user", "organization"], name="one_membership_per_user_and_org"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -303,12 +324,19 @@ class Invitation(models.Model):
 
     VALID_DAYS = 14
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
     email = models.EmailField(_("招待するメールアドレス"))
-    role = models.CharField(_("役割"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("役割"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     token = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("招待した人"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("招待した人"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("招待日時"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("承諾日時"), null=True, blank=True)

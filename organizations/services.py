@@ -44,9 +44,13 @@ def user_sign_up(*, email: str, full_name: str, full_name_kana: str, password: s
 def user_confirm_email(*, token: str) -> User:
     """Activate the account a confirmation token names; raises ValidationError if it is bad."""
     try:
-        data = signing.loads(token, salt=EMAIL_CONFIRMATION_SALT, max_age=EMAIL_CONFIRMATION_MAX_AGE)
+        data = signing.loads(
+            token, salt=EMAIL_CONFIRMATION_SALT, max_age=EMAIL_CONFIRMATION_MAX_AGE
+        )
     except signing.SignatureExpired as exc:
-        raise ValidationError(_("確認リンクの有効期限が切れています。もう一度登録してください。")) from exc
+        raise ValidationError(
+            _("確認リンクの有効期限が切れています。もう一度登録してください。")
+        ) from exc
     except signing.BadSignature as exc:
         raise ValidationError(_("確認リンクが正しくありません。")) from exc
     with transaction.atomic():
@@ -73,7 +77,9 @@ def organization_register(*, user: User, form) -> Organization:
             user=user, organization=organization, role=Membership.Role.REPRESENTATIVE
         )
         office = list(
-            User.objects.filter(is_support_staff=True, is_active=True).values_list("email", flat=True)
+            User.objects.filter(is_support_staff=True, is_active=True).values_list(
+                "email", flat=True
+            )
         )
         if office:
             transaction.on_commit(
@@ -105,7 +111,9 @@ def organization_update(*, user: User, form) -> Organization:
     return organization
 
 
-def _decide(*, organization: Organization, reviewer: User, decision: str, reason: str) -> Organization:
+def _decide(
+    *, organization: Organization, reviewer: User, decision: str, reason: str
+) -> Organization:
     if not reviewer.has_perm("organizations.verify_organization"):
         raise PermissionDenied
     with transaction.atomic():
@@ -156,7 +164,9 @@ def organization_reject(*, organization: Organization, reviewer: User, reason: s
     )
 
 
-def membership_invite(*, organization: Organization, inviter: User, email: str, role: str) -> Invitation:
+def membership_invite(
+    *, organization: Organization, inviter: User, email: str, role: str
+) -> Invitation:
     """Invite a person by e-mail to join an organization."""
     if not inviter.has_perm("organizations.invite_member", organization):
         raise PermissionDenied
@@ -188,7 +198,9 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         if invitation.accepted_at is not None:
             raise ValidationError(_("この招待はすでに使われています。"))
         if invitation.is_expired:
-            raise ValidationError(_("この招待の有効期限が切れています。団体に再度の招待を依頼してください。"))
+            raise ValidationError(
+                _("この招待の有効期限が切れています。団体に再度の招待を依頼してください。")
+            )
         if invitation.email.lower() != user.email.lower():
             raise PermissionDenied
         membership, _created = Membership.objects.get_or_create(
@@ -198,4 +210,3 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership
-

@@ -15,7 +15,9 @@ urlpatterns = [
     path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/password-reset/done/",
-        auth_views.PasswordResetDoneView.as_view(template_name="organizations/password_reset_done.html"),
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="organizations/password_reset_done.html"
+        ),
         name="password_reset_done",
     ),
     path(

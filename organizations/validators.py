@@ -21,6 +21,8 @@ def validate_phone(value: str) -> None:
     digits = value.replace("-", "")
     if not PHONE_PATTERN.match(value) or not digits.isdigit() or len(digits) not in (10, 11):
         raise ValidationError(
-            _("電話番号は、0から始まる10桁または11桁の数字で入力してください（例：042-576-2111）。"),
+            _(
+                "電話番号は、0から始まる10桁または11桁の数字で入力してください（例：042-576-2111）。"
+            ),
             code="invalid_phone",
         )

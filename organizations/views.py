@@ -54,7 +54,10 @@ class SignUpDoneView(TemplateView):
     template_name = "organizations/signup_done.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "email": self.request.session.get("signup_email")}
+        return {
+            **super().get_context_data(**kwargs),
+            "email": self.request.session.get("signup_email"),
+        }
 
 
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
@@ -261,7 +264,10 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             error = exc.messages[0]
         else:
-            messages.success(request, _("「%(name)s」のメンバーになりました。") % {"name": invitation.organization.name})
+            messages.success(
+                request,
+                _("「%(name)s」のメンバーになりました。") % {"name": invitation.organization.name},
+            )
             return redirect("organizations:mypage")
     return render(
         request, "organizations/invitation_accept.html", {"invitation": invitation, "error": error}
@@ -303,7 +309,9 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action == "verify":
                 services.organization_verify(organization=organization, reviewer=request.user)
-                messages.success(request, _("「%(name)s」を確認済みにしました。") % {"name": organization.name})
+                messages.success(
+                    request, _("「%(name)s」を確認済みにしました。") % {"name": organization.name}
+                )
                 return redirect("organizations:review_queue")
             if action == "reject" and reject_form.is_valid():
                 services.organization_reject(
@@ -311,7 +319,9 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
                     reviewer=request.user,
                     reason=reject_form.cleaned_data["reason"],
                 )
-                messages.success(request, _("「%(name)s」を差し戻しました。") % {"name": organization.name})
+                messages.success(
+                    request, _("「%(name)s」を差し戻しました。") % {"name": organization.name}
+                )
                 return redirect("organizations:review_queue")
         except ValidationError as error:
             if hasattr(error, "error_dict"):
@@ -328,4 +338,3 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
             "is_pending": organization.status == Organization.Status.PENDING,
         },
     )
-

@@ -56,7 +56,15 @@ class GuidelinePageAdmin(admin.ModelAdmin):
 
 @admin.register(GuidelineRevision)
 class GuidelineRevisionAdmin(admin.ModelAdmin):
-    list_display = ["page", "number", "effective_on", "note", "is_published", "created_by", "created_at"]
+    list_display = [
+        "page",
+        "number",
+        "effective_on",
+        "note",
+        "is_published",
+        "created_by",
+        "created_at",
+    ]
     list_filter = ["page", "is_published"]
     search_fields = ["body", "note"]
     list_select_related = ["page", "created_by"]

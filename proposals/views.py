@@ -65,7 +65,9 @@ def guideline_revision(request: HttpRequest, slug: str, number: int) -> HttpResp
     revision = get_object_or_404(
         GuidelineRevision.objects.published().select_related("page"), page__slug=slug, number=number
     )
-    latest = GuidelineRevision.objects.published().filter(page=revision.page).order_by("-number").first()
+    latest = (
+        GuidelineRevision.objects.published().filter(page=revision.page).order_by("-number").first()
+    )
     return render(
         request,
         "proposals/guideline_page.html",

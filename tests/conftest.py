@@ -23,7 +23,11 @@ PERSONAS = [
 
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # MD5 makes new passwords fast to hash; PBKDF2 still checks the factories' shared hash.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -32,7 +36,9 @@ def _fast_and_quiet(settings):
 
 @pytest.fixture
 def organization(db):
-    return OrganizationFactory(name="NPO法人 くにたち子ども食堂ネット", name_kana="くにたちこどもしょくどうねっと")
+    return OrganizationFactory(
+        name="NPO法人 くにたち子ども食堂ネット", name_kana="くにたちこどもしょくどうねっと"
+    )
 
 
 @pytest.fixture
@@ -53,7 +59,9 @@ def users(db, organization, other_organization):
         "other_member": other,
         "city_staff": UserFactory(email="staff@example.jp", full_name="職員 三郎", city_staff=True),
         "reviewer": UserFactory(email="reviewer@example.jp", full_name="審査 四郎", reviewer=True),
-        "support_office": UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True),
+        "support_office": UserFactory(
+            email="office@example.jp", full_name="支援 五子", support_staff=True
+        ),
         "admin": UserFactory(email="admin@example.jp", full_name="管理 六郎", admin=True),
     }
 

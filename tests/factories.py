@@ -39,7 +39,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     is_active = True
 
     class Params:
-        city_staff = factory.Trait(is_city_staff=True, department=factory.SubFactory(DepartmentFactory))
+        city_staff = factory.Trait(
+            is_city_staff=True, department=factory.SubFactory(DepartmentFactory)
+        )
         support_staff = factory.Trait(is_support_staff=True)
         reviewer = factory.Trait(is_reviewer=True)
         admin = factory.Trait(is_superuser=True, is_staff=True)

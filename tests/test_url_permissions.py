@@ -108,6 +108,10 @@ def test_access(url_name, persona, users, url_args):
         assert response["Location"].startswith(reverse("organizations:login")), response["Location"]
     else:
         assert response.status_code == expected, f"{persona} GET {url}"
+    if response.status_code == 200:
+        body = response.content.decode()
+        # Every POST form carries its CSRF token (an include "only" can silently drop it).
+        assert body.count('method="post"') == body.count('name="csrfmiddlewaretoken"'), url
 
 
 @pytest.mark.django_db

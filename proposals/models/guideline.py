@@ -47,7 +47,9 @@ class ProjectForm(models.Model):
 
     code = models.SlugField(_("コード"), unique=True)
     name = models.CharField(_("名称"), max_length=50)
-    lead = models.CharField(_("主に行う主体"), max_length=20, choices=Lead.choices, default=Lead.CITY)
+    lead = models.CharField(
+        _("主に行う主体"), max_length=20, choices=Lead.choices, default=Lead.CITY
+    )
     description = models.TextField(_("説明"), blank=True)
     parent = models.ForeignKey(
         "self",

@@ -36,14 +36,17 @@ def test_sign_up_creates_an_inactive_account_and_mails_a_confirmation_link(
     assert "/accounts/confirm/" in mail.outbox[0].body
 
 
-def test_confirmation_link_activates_the_account_and_login_works(client, django_capture_on_commit_callbacks):
+def test_confirmation_link_activates_the_account_and_login_works(
+    client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("organizations:signup"), SIGNUP)
     link = confirmation_link(mail.outbox[0])
     assert client.get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200
     assert User.objects.get().is_active
     response = client.post(
-        reverse("organizations:login"), {"username": "hanako@example.jp", "password": SIGNUP["password1"]}
+        reverse("organizations:login"),
+        {"username": "hanako@example.jp", "password": SIGNUP["password1"]},
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("organizations:mypage")
@@ -52,7 +55,8 @@ def test_confirmation_link_activates_the_account_and_login_works(client, django_
 def test_unconfirmed_account_cannot_log_in(client):
     client.post(reverse("organizations:signup"), SIGNUP)
     response = client.post(
-        reverse("organizations:login"), {"username": "hanako@example.jp", "password": SIGNUP["password1"]}
+        reverse("organizations:login"),
+        {"username": "hanako@example.jp", "password": SIGNUP["password1"]},
     )
     assert response.status_code == 200
     assert "確認メールのリンクを開いてから" in response.content.decode()
@@ -94,13 +98,17 @@ def test_weak_password_is_refused_next_to_the_field(client, password, message):
 
 
 def test_mismatched_passwords_are_refused(client):
-    response = client.post(reverse("organizations:signup"), {**SIGNUP, "password2": "something-else-99"})
+    response = client.post(
+        reverse("organizations:signup"), {**SIGNUP, "password2": "something-else-99"}
+    )
     assert "確認用のパスワードが一致しません。" in response.content.decode()
     assert not User.objects.exists()
 
 
 def test_furigana_must_be_hiragana(client):
-    response = client.post(reverse("organizations:signup"), {**SIGNUP, "full_name_kana": "クニタチ Hanako"})
+    response = client.post(
+        reverse("organizations:signup"), {**SIGNUP, "full_name_kana": "クニタチ Hanako"}
+    )
     assert "ひらがなで入力してください" in response.content.decode()
     assert not User.objects.exists()
 
@@ -112,7 +120,9 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client):
     path = re.search(r"https?://[^/]+(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
     response = client.get(path, follow=True)
     form_url = response.redirect_chain[-1][0]
-    client.post(form_url, {"new_password1": "yaho-tenmangu-77", "new_password2": "yaho-tenmangu-77"})
+    client.post(
+        form_url, {"new_password1": "yaho-tenmangu-77", "new_password2": "yaho-tenmangu-77"}
+    )
     user.refresh_from_db()
     assert user.check_password("yaho-tenmangu-77")
 
@@ -121,15 +131,21 @@ def test_repeated_login_failures_lock_the_account_out(client, settings):
     settings.AXES_FAILURE_LIMIT = 3
     UserFactory(email="locked@example.jp")
     for _ in range(3):
-        client.post(reverse("organizations:login"), {"username": "locked@example.jp", "password": "wrong"})
-    response = client.post(reverse("organizations:login"), {"username": "locked@example.jp", "password": PASSWORD})
+        client.post(
+            reverse("organizations:login"), {"username": "locked@example.jp", "password": "wrong"}
+        )
+    response = client.post(
+        reverse("organizations:login"), {"username": "locked@example.jp", "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert "ログインを一時的に停止しています" in response.content.decode()
 
 
 def test_profile_edit_keeps_input_on_error(as_persona):
     client = as_persona("citizen")
-    response = client.post(reverse("organizations:profile"), {"full_name": "新しい名前", "full_name_kana": "abc"})
+    response = client.post(
+        reverse("organizations:profile"), {"full_name": "新しい名前", "full_name_kana": "abc"}
+    )
     assert response.status_code == 200
     assert 'value="新しい名前"' in response.content.decode()
     assert User.objects.get(email="citizen@example.jp").full_name == "市民 一郎"

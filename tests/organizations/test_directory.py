@@ -26,7 +26,9 @@ def test_filter_by_kind_field_and_district(client):
     environment = ActivityField.objects.get(number=7)
     yaho = District.objects.get(name="谷保")
     OrganizationFactory(name="福祉のNPO", fields=[welfare], kind=Organization.Kind.NPO_CORPORATION)
-    OrganizationFactory(name="谷保の環境サークル", fields=[environment], districts=[yaho], kind="circle")
+    OrganizationFactory(
+        name="谷保の環境サークル", fields=[environment], districts=[yaho], kind="circle"
+    )
     assert names(client.get(URL, {"kind": "circle"})) == ["谷保の環境サークル"]
     assert names(client.get(URL, {"field": welfare.pk})) == ["福祉のNPO"]
     assert names(client.get(URL, {"district": yaho.pk})) == ["谷保の環境サークル"]
@@ -35,7 +37,9 @@ def test_filter_by_kind_field_and_district(client):
 @pytest.mark.parametrize("query", ["福祉", "ふくし", "ＮＰＯ", "npo"])
 def test_keyword_search_finds_japanese_words_of_any_length(client, query):
     OrganizationFactory(name="NPO法人 福祉の輪", name_kana="ふくしのわ")
-    OrganizationFactory(name="環境サークル", name_kana="かんきょうさーくる", purpose="緑を守る", activities="植樹")
+    OrganizationFactory(
+        name="環境サークル", name_kana="かんきょうさーくる", purpose="緑を守る", activities="植樹"
+    )
     assert names(client.get(URL, {"q": query})) == ["NPO法人 福祉の輪"]
 
 
@@ -60,7 +64,9 @@ def test_directory_query_count_does_not_grow_with_rows(client, django_assert_max
         client.get(URL)
 
 
-def test_review_queue_query_count_does_not_grow_with_rows(as_persona, django_assert_max_num_queries):
+def test_review_queue_query_count_does_not_grow_with_rows(
+    as_persona, django_assert_max_num_queries
+):
     client = as_persona("support_office")
     OrganizationFactory.create_batch(2, pending=True)
     with django_assert_max_num_queries(12) as few:

@@ -2,7 +2,13 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from organizations.models import ActivityField, District, Membership, Organization, OrganizationReview
+from organizations.models import (
+    ActivityField,
+    District,
+    Membership,
+    Organization,
+    OrganizationReview,
+)
 from tests.factories import InvitationFactory, MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +38,9 @@ def test_registering_makes_a_private_pending_organization_with_its_registrant_as
     as_persona, users, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = as_persona("citizen").post(reverse("organizations:register"), registration_data())
+        response = as_persona("citizen").post(
+            reverse("organizations:register"), registration_data()
+        )
     organization = Organization.objects.get(name="NPO法人 矢川こども広場")
     assert response.status_code == 302
     assert organization.status == Organization.Status.PENDING
@@ -56,11 +64,15 @@ def test_registering_makes_a_private_pending_organization_with_its_registrant_as
 def test_bad_registration_input_is_refused_next_to_the_field_and_nothing_is_saved(
     as_persona, field, value, message
 ):
-    response = as_persona("citizen").post(reverse("organizations:register"), registration_data(**{field: value}))
+    response = as_persona("citizen").post(
+        reverse("organizations:register"), registration_data(**{field: value})
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert message in body
-    assert "矢川地域の子どもたちが安心して遊べる場所をつくる。" in body  # the rest of the input is kept
+    assert (
+        "矢川地域の子どもたちが安心して遊べる場所をつくる。" in body
+    )  # the rest of the input is kept
     assert not Organization.objects.filter(purpose__startswith="矢川地域").exists()
     assert not Membership.objects.filter(user__email="citizen@example.jp").exists()
 
@@ -77,7 +89,9 @@ def test_bad_registration_input_is_refused_next_to_the_field_and_nothing_is_save
         ("admin", 200),
     ],
 )
-def test_a_pending_organization_reached_by_url_is_a_404_except_for_staff(as_persona, persona_name, status):
+def test_a_pending_organization_reached_by_url_is_a_404_except_for_staff(
+    as_persona, persona_name, status
+):
     pending = OrganizationFactory(pending=True)
     assert as_persona(persona_name).get(pending.get_absolute_url()).status_code == status
 
@@ -148,7 +162,9 @@ def test_rejection_needs_a_reason_and_the_reason_reaches_the_members(
     assert not OrganizationReview.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        as_persona("support_office").post(url, {"action": "reject", "reason": "活動実績を具体的に書いてください。"})
+        as_persona("support_office").post(
+            url, {"action": "reject", "reason": "活動実績を具体的に書いてください。"}
+        )
     pending.refresh_from_db()
     assert pending.status == Organization.Status.REJECTED
     assert "活動実績を具体的に書いてください。" in mail.outbox[-1].body
@@ -159,14 +175,17 @@ def test_rejection_needs_a_reason_and_the_reason_reaches_the_members(
 def test_editing_a_rejected_organization_sends_it_back_to_the_queue(as_persona, users):
     rejected = OrganizationFactory(rejected=True)
     MembershipFactory(user=users["citizen"], organization=rejected)
-    as_persona("citizen").post(reverse("organizations:edit", args=[rejected.pk]), registration_data())
+    as_persona("citizen").post(
+        reverse("organizations:edit", args=[rejected.pk]), registration_data()
+    )
     rejected.refresh_from_db()
     assert rejected.status == Organization.Status.PENDING
 
 
 def test_a_decided_organization_cannot_be_decided_again(as_persona, organization):
     response = as_persona("support_office").post(
-        reverse("organizations:review", args=[organization.pk]), {"action": "reject", "reason": "念のため"}
+        reverse("organizations:review", args=[organization.pk]),
+        {"action": "reject", "reason": "念のため"},
     )
     assert "すでに確認済みか差し戻し済みです" in response.content.decode()
     organization.refresh_from_db()
@@ -198,20 +217,25 @@ def test_invitation_by_email_makes_the_invitee_a_member(
     membership = Membership.objects.get(user=users["citizen"], organization=organization)
     assert membership.role == Membership.Role.EDITOR
     # An invitation is used once.
-    response = as_persona("citizen").post(reverse("organizations:invitation_accept", args=[invitation.token]))
+    response = as_persona("citizen").post(
+        reverse("organizations:invitation_accept", args=[invitation.token])
+    )
     assert "すでに使われています" in response.content.decode()
 
 
 def test_someone_elses_invitation_cannot_be_accepted(as_persona, organization):
     invitation = InvitationFactory(organization=organization, email="someone@example.jp")
-    response = as_persona("citizen").post(reverse("organizations:invitation_accept", args=[invitation.token]))
+    response = as_persona("citizen").post(
+        reverse("organizations:invitation_accept", args=[invitation.token])
+    )
     assert response.status_code == 403
     assert not Membership.objects.filter(user__email="citizen@example.jp").exists()
 
 
 def test_inviting_an_existing_member_is_refused(as_persona, organization):
     response = as_persona("member").post(
-        reverse("organizations:members", args=[organization.pk]), {"email": "member@example.jp", "role": "member"}
+        reverse("organizations:members", args=[organization.pk]),
+        {"email": "member@example.jp", "role": "member"},
     )
     assert "すでにこの団体のメンバーです" in response.content.decode()
     assert not organization.invitations.exists()
