@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from kunitachi_kyodo import demo_data
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def seed() -> str:
     out = StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", force=True, stdout=out)
     return out.getvalue()
 
 
@@ -211,3 +211,10 @@ def test_prints_the_demo_accounts():
         assert account["email"] in out
         assert account["role_label"] in out
     assert demo_data.DEMO_PASSWORD in out
+
+
+def test_refuses_to_run_with_debug_off_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.filter(email="admin@example.jp").exists()

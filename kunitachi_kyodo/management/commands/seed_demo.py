@@ -10,7 +10,8 @@ nothing is deleted.
 import unicodedata
 from collections import Counter
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from kunitachi_kyodo import demo_data
@@ -62,7 +63,20 @@ class Command(BaseCommand):
         "デモ用のデータ（担当課・アカウント・団体）を登録します。何度実行しても同じ内容になります。"
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="DEBUG が無効（本番の設定）でも実行します。/ Run even with DEBUG off.",
+        )
+
     def handle(self, *args, **options):
+        # The demo accounts share a published password: never create them in production by accident.
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "seed_demo はデモ用です。DEBUG が無効な環境では --force なしに実行できません。"
+                " / seed_demo is for demos; with DEBUG off it needs --force."
+            )
         with transaction.atomic():
             departments = self.seed_departments()
             users = self.seed_accounts(departments)
