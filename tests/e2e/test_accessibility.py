@@ -27,7 +27,18 @@ PUBLIC_PATHS = [
     reverse("organizations:password_reset"),
     reverse("organizations:password_reset_done"),
     reverse("proposals:guideline_index"),
-    *[reverse("proposals:guideline_page", args=[slug]) for slug in ["introduction", "about", "actors", "rules", "forms", "support-office", "environment"]],
+    *[
+        reverse("proposals:guideline_page", args=[slug])
+        for slug in [
+            "introduction",
+            "about",
+            "actors",
+            "rules",
+            "forms",
+            "support-office",
+            "environment",
+        ]
+    ],
     reverse("proposals:guideline_history", args=["rules"]),
     reverse("proposals:guideline_revision", args=["rules", 1]),
     "/no-such-page/",
@@ -43,12 +54,16 @@ def sign_in(page: Page, user) -> None:
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.url or "http://localhost"}])
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": page.url or "http://localhost"}]
+    )
 
 
 @pytest.fixture
 def organization():
-    return OrganizationFactory(name="NPO法人 くにたち子ども食堂ネット", name_kana="くにたちこどもしょくどうねっと")
+    return OrganizationFactory(
+        name="NPO法人 くにたち子ども食堂ネット", name_kana="くにたちこどもしょくどうねっと"
+    )
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -61,7 +76,9 @@ def test_public_pages_have_no_axe_violations(page: Page, live_server, organizati
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(page: Page, live_server, organization, viewport):
+def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(
+    page: Page, live_server, organization, viewport
+):
     page.set_viewport_size(viewport)
     member = UserFactory(email="member@example.jp", full_name="協働 花子")
     MembershipFactory(user=member, organization=organization)
@@ -89,7 +106,10 @@ def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(page: Page
 
     page.context.clear_cookies()
     sign_in(page, office)
-    for path in [reverse("organizations:review_queue"), reverse("organizations:review", args=[pending.pk])]:
+    for path in [
+        reverse("organizations:review_queue"),
+        reverse("organizations:review", args=[pending.pk]),
+    ]:
         page.goto(live_server.url + path)
         assert_no_violations(page, path)
 
@@ -101,7 +121,9 @@ def test_signup_form_with_errors_has_no_axe_violations(page: Page, live_server):
     assert_no_violations(page, "signup with errors")
 
 
-def test_keyboard_user_can_skip_to_the_content_and_reach_the_menu_on_a_phone(page: Page, live_server):
+def test_keyboard_user_can_skip_to_the_content_and_reach_the_menu_on_a_phone(
+    page: Page, live_server
+):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
