@@ -40,7 +40,12 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=[
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+            ],
         )
         for width_name, viewport in WIDTHS.items():
             for name, account, path, action in PAGES:
