@@ -954,3 +954,116 @@ ORGANIZATIONS = (
         "website": "https://example.jp/area-management/",
     },
 )
+
+# Calls (事業の提示). Dates are days from the day seed_demo runs, so that one call
+# is always open, one upcoming and one ended: "opens" at 9:00 and "closes" at
+# 17:00 (Tokyo time), "published" at 9:00. A draft has no "published" day.
+# "forms" are ProjectForm codes (seeded by proposals' migration 0002); the
+# department names a row of DEPARTMENTS; "created_by" is a city staff account.
+CALLS = (
+    {
+        "title": "高齢者の見守りネットワークづくり",
+        "department": "健康福祉部 高齢者支援課",
+        "status": "published",
+        "published": -21,
+        "opens": -14,
+        "closes": 30,
+        "requires_consultation": True,
+        "forms": ("commission",),
+        "budget_cap": 1_200_000,
+        "background": (
+            "市内の65歳以上の一人暮らしの方は、この10年で約1.5倍に増えました。"
+            "民生委員や地域包括支援センターだけでは、日ごろの小さな変化に気づくことが難しくなっています。\n"
+            "自治会・商店・配達事業者・NPOなど、地域で高齢の方と接する人たちがゆるやかにつながり、"
+            "気になることを早めに共有できる仕組みが求められています。"
+        ),
+        "expected_outcome": (
+            "見守りに協力する団体・事業所が、市内の各地区に広がること（目標：3年で60団体・事業所）。\n"
+            "見守りの協力者向けの講座を年4回以上開き、気づいたことの連絡先と流れが地域に定着すること。"
+        ),
+        "eligibility": (
+            "市内で高齢者の支援・地域福祉の活動を1年以上続けているNPO法人・任意団体・社会福祉法人など。"
+            "複数の団体が共同で応募することもできます。"
+        ),
+        "exclusions": "営利を主な目的とする事業、特定の政治・宗教活動を目的とする事業は対象となりません。",
+        "review_criteria": (
+            "公益性（30点）、協働の必要性・効果（20点）、実現性（20点）、"
+            "先駆性・独自性（10点）、予算の妥当性（10点）、継続性・発展性（10点）の100点満点で、"
+            "書類審査と公開プレゼンテーションにより審査します。"
+        ),
+        "contact": "健康福祉部 高齢者支援課 地域包括ケア係\n電話 042-576-2104　メール korei-shien@city.example.jp",
+    },
+    {
+        "title": "子どもの居場所づくり",
+        "department": "子ども家庭部 児童青少年課",
+        "status": "published",
+        "published": -3,
+        "opens": 21,
+        "closes": 60,
+        "requires_consultation": False,
+        "forms": ("subsidy", "cooperation-equipment"),
+        "budget_cap": 800_000,
+        "background": (
+            "放課後や長期休みに、家でも学校でもない「ほっとできる場所」を必要としている子どもがいます。"
+            "子ども食堂や学習支援の取組は市内で少しずつ増えていますが、北部・東部には通える場所がまだ少ない状況です。"
+        ),
+        "expected_outcome": (
+            "居場所が少ない地区に、週1回以上開く子どもの居場所が新たに2か所以上できること。\n"
+            "学校・児童館・民生委員と連絡を取り合い、支援が必要な子どもに居場所の情報が届くこと。"
+        ),
+        "eligibility": "市内で子ども・子育て支援の活動をしている団体（法人格の有無は問いません）。",
+        "exclusions": "",
+        "review_criteria": (
+            "公益性、協働の必要性・効果、実現性、予算の妥当性、継続性・発展性の5つの基準で審査します。"
+            "地域の子どもの声を取り入れる工夫がある提案を評価します。"
+        ),
+        "contact": "子ども家庭部 児童青少年課 青少年係\n電話 042-576-2106　メール jido-seishonen@city.example.jp",
+    },
+    {
+        "title": "多摩川河川敷の環境保全",
+        "department": "生活環境部 環境政策課",
+        "status": "closed",
+        "published": -160,
+        "opens": -150,
+        "closes": -90,
+        "requires_consultation": False,
+        "forms": ("co-hosting", "cooperation-cost"),
+        "budget_cap": 500_000,
+        "background": (
+            "多摩川の河川敷と府中用水の周辺には、市の貴重な自然が残っています。"
+            "一方で、外来植物の繁茂やごみの不法投棄が続き、在来の草花や野鳥が見られる場所が減っています。"
+        ),
+        "expected_outcome": (
+            "市民参加の清掃と外来植物の除去を年6回以上行い、参加者が延べ300人を超えること。\n"
+            "河川敷の生きもの調査の結果を市と団体が共同で公表すること。"
+        ),
+        "eligibility": "市内で環境保全・自然観察の活動をしている団体。",
+        "exclusions": "河川管理者の許可が必要な工作物の設置を伴う事業は対象となりません。",
+        "review_criteria": "公益性、協働の必要性・効果、実現性、継続性・発展性で審査しました。",
+        "contact": "生活環境部 環境政策課 環境保全係\n電話 042-576-2109　メール kankyo-seisaku@city.example.jp",
+    },
+    {
+        "title": "市民活動フェスタの共同開催",
+        "department": "生活環境部 まちの振興課",
+        "status": "draft",
+        "published": None,
+        "opens": 30,
+        "closes": 75,
+        "requires_consultation": True,
+        "forms": ("executive-committee", "co-hosting"),
+        "budget_cap": None,
+        "background": (
+            "市内で活動するNPO・市民活動団体の取組を、まだ知らない市民に知ってもらう機会が少ないという声があります。"
+            "団体どうしが出会い、新しい協働が生まれる場も求められています。"
+        ),
+        "expected_outcome": (
+            "30団体以上が出展し、来場者が1,000人を超えること。"
+            "フェスタをきっかけに、団体への参加や団体どうしの共同の取組が生まれること。"
+        ),
+        "eligibility": "市内で活動するNPO法人・任意団体・自治会・商店会・企業など。",
+        "exclusions": "物品の販売を主な目的とする出展は対象となりません。",
+        "review_criteria": "実行委員会への参加の意向と、フェスタの企画・運営への提案内容をもとに選びます。",
+        "contact": "生活環境部 まちの振興課 協働推進係\n電話 042-576-2102　メール machi-shinko@city.example.jp",
+    },
+)
+CALLS_CREATED_BY = "staff@example.jp"

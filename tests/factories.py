@@ -1,7 +1,10 @@
 """Factories for tests: a trait per state, so a test names the state it needs."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from organizations.models import (
     ActivityField,
@@ -12,6 +15,7 @@ from organizations.models import (
     Organization,
     User,
 )
+from proposals.models import Call, ProjectForm
 
 PASSWORD = "correct-horse-battery-42"
 # Hashing once keeps the suite fast: every user shares this precomputed hash.
@@ -96,3 +100,46 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.MEMBER
     invited_by = factory.SubFactory(UserFactory)
     token = factory.Sequence(lambda n: f"token-{n:040d}")
+
+
+def _days_from_now(days: int):
+    return factory.LazyFunction(lambda: timezone.now() + timedelta(days=days))
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """A published call, open now; traits draft, upcoming and ended."""
+
+    class Meta:
+        model = Call
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"テスト事業{n}")
+    department = factory.SubFactory(DepartmentFactory)
+    background = "高齢の方の孤立が地域の課題になっています。"
+    expected_outcome = "見守りの担い手が増え、孤立する方が減ること。"
+    budget_cap = 1_000_000
+    eligibility = "市内で活動するNPO法人・任意団体・企業"
+    exclusions = "営利を目的とする事業"
+    opens_at = _days_from_now(-10)
+    closes_at = _days_from_now(20)
+    review_criteria = "公益性・協働の必要性・実現性で審査します。"
+    contact = "テスト課 電話 042-576-2111"
+    status = Call.Status.PUBLISHED
+    published_at = factory.LazyAttribute(
+        lambda o: None if o.status == Call.Status.DRAFT else o.opens_at
+    )
+    created_by = factory.SubFactory(
+        UserFactory, city_staff=True, department=factory.SelfAttribute("..department")
+    )
+
+    class Params:
+        draft = factory.Trait(status=Call.Status.DRAFT)
+        upcoming = factory.Trait(opens_at=_days_from_now(10), closes_at=_days_from_now(40))
+        ended = factory.Trait(
+            status=Call.Status.CLOSED, opens_at=_days_from_now(-60), closes_at=_days_from_now(-30)
+        )
+
+    @factory.post_generation
+    def forms(self, create, extracted, **kwargs):
+        if create:
+            self.forms.set(extracted or ProjectForm.objects.filter(code="commission"))

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
 from organizations.models import (
@@ -16,6 +17,7 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
+from proposals.models import Call
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +29,9 @@ def seed() -> str:
 
 
 def counts() -> dict[str, int]:
-    models = (Department, User, Organization, OrganizationReview, Membership)
+    models = (Department, User, Organization, OrganizationReview, Membership, Call)
     counted = {model.__name__: model.objects.count() for model in models}
+    counted["call_forms"] = Call.forms.through.objects.count()
     counted["fields"] = Organization.fields.through.objects.count()
     counted["districts"] = Organization.districts.through.objects.count()
     return counted
@@ -57,6 +60,14 @@ def snapshot() -> dict[str, list]:
             OrganizationReview.objects.values_list("organization__name", "decision", "reason", "reviewer__email")
         ),
         "memberships": sorted(Membership.objects.values_list("user__email", "organization__name", "role")),
+        "calls": list(
+            Call.objects.order_by("title").values_list(
+                "title", "department__name", "background", "expected_outcome", "budget_cap",
+                "eligibility", "exclusions", "opens_at", "closes_at", "requires_consultation",
+                "review_criteria", "contact", "status", "published_at", "created_by__email",
+            )
+        ),
+        "call_forms": sorted(Call.forms.through.objects.values_list("call__title", "projectform__code")),
     }  # fmt: skip
 
 
@@ -144,7 +155,7 @@ def test_statuses_and_review_records():
 
 def test_every_row_passes_model_validation():
     seed()
-    for model in (Department, User, Organization, OrganizationReview, Membership):
+    for model in (Department, User, Organization, OrganizationReview, Membership, Call):
         for obj in model.objects.all():
             obj.full_clean()
 
@@ -203,6 +214,37 @@ def test_rerun_tolerates_rows_people_added():
     duplicate.refresh_from_db()
     assert original.representative_name == "岡田 功"
     assert duplicate.representative_name == "別人"
+
+
+def test_calls_are_open_upcoming_ended_and_draft_whatever_the_day():
+    seed()
+    calls = Call.objects.all()
+    assert calls.count() == len(demo_data.CALLS) >= 4
+    assert calls.open_now().filter(requires_consultation=True).exists()
+    assert calls.upcoming().exists()
+    assert calls.ended().filter(status=Call.Status.CLOSED).exists()
+    assert calls.filter(status=Call.Status.DRAFT, published_at__isnull=True).exists()
+    assert not calls.filter(forms__isnull=True).exists()
+    for call in calls.public():
+        assert call.published_at is not None and call.published_at <= timezone.now()
+    # The demo city staff can publish the draft of their own department.
+    staff = User.objects.get(email="staff@example.jp")
+    draft = calls.get(status=Call.Status.DRAFT)
+    assert staff.has_perm("proposals.edit_call", draft)
+
+
+def test_rerun_puts_the_demo_calls_back():
+    seed()
+    first = snapshot()["calls"]
+    draft = Call.objects.get(status=Call.Status.DRAFT)
+    Call.objects.filter(pk=draft.pk).update(status=Call.Status.PUBLISHED, contact="変更")
+    draft.forms.clear()
+    Call.objects.filter(status=Call.Status.CLOSED).delete()
+
+    seed()
+
+    assert snapshot()["calls"] == first
+    assert Call.objects.get(pk=draft.pk).forms.exists()
 
 
 def test_prints_the_demo_accounts():

@@ -5,10 +5,12 @@ so access is decided on purpose for every new page.
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from proposals.models import CallAttachment
 from tests.conftest import PERSONAS, client_for
-from tests.factories import InvitationFactory, OrganizationFactory
+from tests.factories import CallFactory, InvitationFactory, OrganizationFactory
 
 LOGIN = "login"  # a 302 to the login page
 ALL = dict.fromkeys(PERSONAS)
@@ -54,6 +56,21 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:guideline_page": everyone(200),
     "proposals:guideline_history": everyone(200),
     "proposals:guideline_revision": everyone(200),
+    "proposals:call_list": everyone(200),
+    "proposals:call_feed": everyone(200),
+    "proposals:call_create": only({"city_staff", "admin"}),
+    "proposals:call_detail": everyone(200),  # a published call
+    "proposals:call_edit": only({"city_staff", "admin"}),  # staff of the call's department
+    # POST only: those allowed get 405 on a GET. The walk publishes a draft, whose
+    # existence is hidden (404) from all but city staff, and closes a published call.
+    "proposals:call_publish": {
+        **only(set(), denied=404),
+        "city_staff": 405,
+        "admin": 405,
+    },
+    "proposals:call_close": {**only(set()), "city_staff": 405, "admin": 405},
+    "proposals:call_attachment_download": everyone(200),  # of a published call
+    "proposals:staff_call_list": only({"city_staff", "admin"}),
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -80,9 +97,27 @@ def test_every_url_has_an_expectation():
 
 
 @pytest.fixture
-def url_args(organization, users):
+def url_args(organization, users, settings, tmp_path):
     pending = OrganizationFactory(pending=True, name="NPO法人 確認待ちの会")
     invitation = InvitationFactory(organization=organization, email=users["citizen"].email)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+    call = CallFactory(department=users["city_staff"].department)
+    draft_call = CallFactory(draft=True, department=users["city_staff"].department)
+    call_file = CallAttachment.objects.create(
+        call=call,
+        file=SimpleUploadedFile("youkou.pdf", b"%PDF-1.4\n%%EOF\n"),
+        stored_name="youkou.pdf",
+        original_name="募集要項.pdf",
+        content_type="application/pdf",
+        size=15,
+        uploaded_by=users["city_staff"],
+    )
     return {
         "organizations:confirm_email": ["forged-token"],
         "organizations:password_reset_confirm": ["MQ", "set-password"],
@@ -94,6 +129,11 @@ def url_args(organization, users):
         "proposals:guideline_page": ["rules"],
         "proposals:guideline_history": ["rules"],
         "proposals:guideline_revision": ["rules", 1],
+        "proposals:call_detail": [call.pk],
+        "proposals:call_edit": [call.pk],
+        "proposals:call_publish": [draft_call.pk],
+        "proposals:call_close": [call.pk],
+        "proposals:call_attachment_download": [call.pk, call_file.pk],
     }
 
 
@@ -108,7 +148,7 @@ def test_access(url_name, persona, users, url_args):
         assert response["Location"].startswith(reverse("organizations:login")), response["Location"]
     else:
         assert response.status_code == expected, f"{persona} GET {url}"
-    if response.status_code == 200:
+    if response.status_code == 200 and not response.streaming:  # files have no form to check
         body = response.content.decode()
         # Every POST form carries its CSRF token (an include "only" can silently drop it).
         assert body.count('method="post"') == body.count('name="csrfmiddlewaretoken"'), url

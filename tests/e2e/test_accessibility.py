@@ -26,6 +26,8 @@ PUBLIC_PATHS = [
     reverse("organizations:login"),
     reverse("organizations:password_reset"),
     reverse("organizations:password_reset_done"),
+    reverse("proposals:call_list"),
+    reverse("proposals:call_list") + "?period=ended",
     reverse("proposals:guideline_index"),
     *[
         reverse("proposals:guideline_page", args=[slug])

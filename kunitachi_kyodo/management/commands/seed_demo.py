@@ -1,18 +1,20 @@
 """Load deterministic Japanese demo data: `manage.py seed_demo`.
 
 The data lives in `kunitachi_kyodo.demo_data`. Every row is keyed on its
-natural key (e-mail for people, name for departments and organizations), so
-running the command again puts the demo rows back to their demo values and
-creates nothing twice. Rows that people added or renamed are left alone;
+natural key (e-mail for people, name for departments and organizations,
+title for calls), so running the command again puts the demo rows back to their
+demo values and creates nothing twice. Rows that people added or renamed are left alone;
 nothing is deleted.
 """
 
+import datetime
 import unicodedata
 from collections import Counter
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
 from organizations.models import (
@@ -24,6 +26,7 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
+from proposals.models import Call, ProjectForm
 
 ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
 ORGANIZATION_FIELDS = (
@@ -59,9 +62,7 @@ def upsert(queryset, lookup: dict, values: dict):
 
 
 class Command(BaseCommand):
-    help = (
-        "デモ用のデータ（担当課・アカウント・団体）を登録します。何度実行しても同じ内容になります。"
-    )
+    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示）を登録します。何度実行しても同じ内容になります。"
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -82,7 +83,8 @@ class Command(BaseCommand):
             users = self.seed_accounts(departments)
             organizations = self.seed_organizations(users)
             self.seed_memberships(users, organizations)
-        self.print_summary(organizations)
+            calls = self.seed_calls(departments, users)
+        self.print_summary(organizations, calls)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
@@ -169,11 +171,50 @@ class Command(BaseCommand):
                 defaults={"role": role},
             )
 
-    def print_summary(self, organizations: list[Organization]) -> None:
+    def seed_calls(self, departments: dict[str, Department], users: dict[str, User]) -> list[Call]:
+        """Calls keyed on their title, dated from today so that one is always open."""
+        today = timezone.localdate()
+
+        def at(days: int, hour: int) -> datetime.datetime:
+            day = today + datetime.timedelta(days=days)
+            return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+        forms = {f.code: f for f in ProjectForm.objects.all()}
+        calls = []
+        for entry in demo_data.CALLS:
+            values = {
+                key: entry[key]
+                for key in (
+                    "title",
+                    "status",
+                    "requires_consultation",
+                    "budget_cap",
+                    "background",
+                    "expected_outcome",
+                    "eligibility",
+                    "exclusions",
+                    "review_criteria",
+                    "contact",
+                )
+            }
+            values.update(
+                department=departments[entry["department"]],
+                opens_at=at(entry["opens"], 9),
+                closes_at=at(entry["closes"], 17),
+                published_at=at(entry["published"], 9) if entry["published"] is not None else None,
+                created_by=users[demo_data.CALLS_CREATED_BY],
+            )
+            call = upsert(Call.objects, {"title": entry["title"]}, values)
+            call.forms.set([forms[code] for code in entry["forms"] if code in forms])
+            calls.append(call)
+        return calls
+
+    def print_summary(self, organizations: list[Organization], calls: list[Call]) -> None:
         by_status = Counter(org.status for org in organizations)
         counts = "、".join(f"{status.label} {by_status[status]}" for status in Organization.Status)
         self.stdout.write(
-            f"担当課 {len(demo_data.DEPARTMENTS)} 件、団体 {len(organizations)} 件（{counts}）を登録しました。"
+            f"担当課 {len(demo_data.DEPARTMENTS)} 件、団体 {len(organizations)} 件（{counts}）、"
+            f"事業の提示 {len(calls)} 件を登録しました。"
         )
         self.stdout.write("")
         self.stdout.write("デモ用アカウント（公開の場では使わないでください）")

@@ -1,0 +1,101 @@
+"""axe-core over the call pages (事業の提示): public list and page, and the department's screens."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from proposals.models import CallAttachment, ProjectForm
+from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
+from tests.factories import CallFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+
+
+@pytest.fixture
+def staff():
+    return UserFactory(email="staff@example.jp", full_name="職員 三郎", city_staff=True)
+
+
+@pytest.fixture
+def calls(staff):
+    open_call = CallFactory(
+        title="高齢者の見守りネットワークづくり",
+        department=staff.department,
+        requires_consultation=True,
+        forms=ProjectForm.objects.filter(code__in=["commission", "cooperation-staff"]),
+    )
+    CallAttachment.objects.create(
+        call=open_call,
+        file=SimpleUploadedFile("youkou.pdf", b"%PDF-1.4\n%%EOF\n"),
+        stored_name="youkou.pdf",
+        original_name="募集要項.pdf",
+        content_type="application/pdf",
+        size=15,
+        uploaded_by=staff,
+    )
+    return {
+        "open": open_call,
+        "upcoming": CallFactory(title="子どもの居場所づくり", upcoming=True),
+        "ended": CallFactory(title="多摩川河川敷の環境保全", ended=True),
+        "draft": CallFactory(
+            title="市民活動フェスタの共同開催", draft=True, department=staff.department
+        ),
+    }
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_public_call_pages_have_no_axe_violations(page: Page, live_server, calls, viewport):
+    page.set_viewport_size(viewport)
+    for path in [
+        reverse("proposals:call_list"),
+        *[calls[name].get_absolute_url() for name in ("open", "upcoming", "ended")],
+    ]:
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_no_violations(page, path)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_staff_call_pages_and_the_form_with_errors_have_no_axe_violations(
+    page: Page, live_server, calls, staff, viewport
+):
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/")
+    sign_in(page, staff)
+    for path in [
+        reverse("proposals:staff_call_list"),
+        reverse("proposals:call_create"),
+        reverse("proposals:call_edit", args=[calls["open"].pk]),
+        calls["draft"].get_absolute_url(),
+        calls["open"].get_absolute_url(),
+    ]:
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_no_violations(page, path)
+
+    page.goto(live_server.url + reverse("proposals:call_create"))
+    page.get_by_role("button", name="保存する").click()
+    expect(page.locator("#form-error-summary")).to_be_visible()
+    assert_no_violations(page, "call_create with errors")
+
+
+def test_staff_publish_a_draft_from_its_page(page: Page, live_server, calls, staff):
+    page.goto(live_server.url + "/")
+    sign_in(page, staff)
+    page.goto(live_server.url + calls["draft"].get_absolute_url())
+    page.get_by_role("button", name="この募集を公開する").click()
+    expect(page.get_by_text("「市民活動フェスタの共同開催」を公開しました。")).to_be_visible()
+    # Its period has begun, so it is open for proposals at once.
+    expect(page.get_by_role("link", name="この募集に提案する")).to_be_visible()
