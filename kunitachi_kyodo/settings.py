@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "bootstrap",
+    "django_tasks",
+    "django_tasks_db",
     "kunitachi_kyodo",
     "organizations",
     "proposals",
@@ -169,6 +171,9 @@ LOGOUT_REDIRECT_URL = "home"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The login form's field is "username" even though it holds the e-mail address;
+# Axes would otherwise look for "email" (USERNAME_FIELD) and key every lockout on None.
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "organizations/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -196,6 +201,14 @@ STORAGES = {
             if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         ),
+    },
+}
+
+# Outgoing e-mail is queued as tasks; `manage.py db_worker` runs them. Tests run
+# them immediately (ImmediateBackend).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     },
 }
 

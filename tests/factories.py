@@ -15,7 +15,7 @@ from organizations.models import (
     Organization,
     User,
 )
-from proposals.models import Call, ProjectForm
+from proposals.models import Call, ProjectForm, Proposal, ProposalRoleShare
 
 PASSWORD = "correct-horse-battery-42"
 # Hashing once keeps the suite fast: every user shares this precomputed hash.
@@ -143,3 +143,55 @@ class CallFactory(factory.django.DjangoModelFactory):
     def forms(self, create, extracted, **kwargs):
         if create:
             self.forms.set(extracted or ProjectForm.objects.filter(code="commission"))
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A proposal; traits put it in a workflow state (submitted ones have a submission time)."""
+
+    class Meta:
+        model = Proposal
+        skip_postgeneration_save = True
+
+    origin = Proposal.Origin.FREE
+    proposer = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"地域の見守り事業{n}")
+    local_issue = "一人暮らしの高齢者が増え、地域で孤立しがちです。"
+    goal = "週に一度、顔を合わせる機会をつくる。"
+    indicators = "参加者数 年間300人"
+    content = "毎週火曜日に集会所でお茶会を開きます。"
+    expected_effect = "孤立の予防と、見守りの担い手づくり。"
+    why_collaboration = "市の福祉情報と団体の地域のつながりを合わせるため。"
+    public_summary = "高齢者の見守りを兼ねたお茶会を、地域と市で開きます。"
+    publish_consent = True
+
+    class Params:
+        consultation = factory.Trait(status=Proposal.Status.CONSULTATION)
+        submitted = factory.Trait(
+            status=Proposal.Status.SUBMITTED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        screening = factory.Trait(
+            status=Proposal.Status.SCREENING, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        open_review = factory.Trait(
+            status=Proposal.Status.OPEN_REVIEW, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        returned = factory.Trait(
+            status=Proposal.Status.RETURNED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        adopted = factory.Trait(
+            status=Proposal.Status.ADOPTED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        not_adopted = factory.Trait(
+            status=Proposal.Status.NOT_ADOPTED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        withdrawn = factory.Trait(status=Proposal.Status.WITHDRAWN)
+
+    @factory.post_generation
+    def role_shares(self, create, extracted, **kwargs):
+        if create:
+            ProposalRoleShare.objects.create(
+                proposal=self,
+                task="広報",
+                proposer_role="チラシの作成と配布",
+                city_role="市報への掲載",
+            )

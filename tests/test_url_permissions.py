@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from proposals.models import CallAttachment
+from proposals.models import CallAttachment, ProposalAttachment
 from tests.conftest import PERSONAS, client_for
-from tests.factories import CallFactory, InvitationFactory, OrganizationFactory
+from tests.factories import CallFactory, InvitationFactory, OrganizationFactory, ProposalFactory
 
 LOGIN = "login"  # a 302 to the login page
 ALL = dict.fromkeys(PERSONAS)
@@ -71,6 +71,19 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:call_close": {**only(set()), "city_staff": 405, "admin": 405},
     "proposals:call_attachment_download": everyone(200),  # of a published call
     "proposals:staff_call_list": only({"city_staff", "admin"}),
+    "proposals:proposal_list": everyone(200),
+    "proposals:proposal_create": SIGNED_IN,
+    "proposals:my_proposals": SIGNED_IN,
+    "proposals:proposal_detail": everyone(200),  # a submitted proposal
+    "proposals:proposal_edit": only({"member"}, denied=404),  # the member's draft: private
+    "proposals:proposal_act": everyone(405),  # POST only
+    "proposals:consultation_post": everyone(405),  # POST only
+    # A submitted proposal's attachment: its proposer and city/office staff only.
+    "proposals:attachment_download": only(
+        {"member", "city_staff", "support_office", "admin"}, denied=404
+    ),
+    "proposals:work_queue": only({"city_staff", "support_office", "admin"}),
+    "proposals:assign_department": everyone(405),  # POST only
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -97,16 +110,9 @@ def test_every_url_has_an_expectation():
 
 
 @pytest.fixture
-def url_args(organization, users, settings, tmp_path):
+def url_args(organization, users):
     pending = OrganizationFactory(pending=True, name="NPO法人 確認待ちの会")
     invitation = InvitationFactory(organization=organization, email=users["citizen"].email)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
-        },
-    }
     call = CallFactory(department=users["city_staff"].department)
     draft_call = CallFactory(draft=True, department=users["city_staff"].department)
     call_file = CallAttachment.objects.create(
@@ -118,7 +124,24 @@ def url_args(organization, users, settings, tmp_path):
         size=15,
         uploaded_by=users["city_staff"],
     )
+    submitted = ProposalFactory(submitted=True, proposer=users["member"], organization=organization)
+    draft = ProposalFactory(proposer=users["member"], organization=organization)
+    proposal_file = ProposalAttachment.objects.create(
+        proposal=submitted,
+        file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),
+        stored_name="plan.pdf",
+        original_name="事業計画書.pdf",
+        content_type="application/pdf",
+        size=15,
+        uploaded_by=users["member"],
+    )
     return {
+        "proposals:proposal_detail": [submitted.pk],
+        "proposals:proposal_edit": [draft.pk],
+        "proposals:proposal_act": [submitted.pk, "withdraw"],
+        "proposals:consultation_post": [submitted.pk],
+        "proposals:attachment_download": [submitted.pk, proposal_file.pk],
+        "proposals:assign_department": [submitted.pk],
         "organizations:confirm_email": ["forged-token"],
         "organizations:password_reset_confirm": ["MQ", "set-password"],
         "organizations:detail": [organization.pk],

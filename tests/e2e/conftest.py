@@ -5,9 +5,11 @@ only package registries); the system Chromium is. A missing Chromium makes
 these tests fail, never skip.
 """
 
+import importlib
 import os
 
 import pytest
+from django.apps import apps
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -43,7 +45,16 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ja-JP", "viewport": {"width": 1280, "height": 800}}
 
 
-@pytest.fixture
-def e2e_db(transactional_db):
-    """The live server needs committed data; seeded reference rows are restored for each test."""
-    return transactional_db
+# The data migrations that seed reference rows (activity fields, districts, the guideline).
+SEED_MIGRATIONS = [
+    "organizations.migrations.0002_seed_activity_fields_and_districts",
+    "proposals.migrations.0002_seed_guideline",
+]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Browser tests need committed rows, so they run in transactional tests, which empty the
+    database after each test. The seed migrations put the reference rows back first."""
+    for name in SEED_MIGRATIONS:
+        importlib.import_module(name).seed(apps, None)

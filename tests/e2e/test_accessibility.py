@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}

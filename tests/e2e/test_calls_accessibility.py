@@ -9,7 +9,7 @@ from proposals.models import CallAttachment, ProjectForm
 from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import CallFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def exactly(label: str) -> re.Pattern:

@@ -130,6 +130,7 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client):
 def test_repeated_login_failures_lock_the_account_out(client, settings):
     settings.AXES_FAILURE_LIMIT = 3
     UserFactory(email="locked@example.jp")
+    UserFactory(email="free@example.jp")
     for _ in range(3):
         client.post(
             reverse("organizations:login"), {"username": "locked@example.jp", "password": "wrong"}
@@ -139,6 +140,11 @@ def test_repeated_login_failures_lock_the_account_out(client, settings):
     )
     assert response.status_code == 429
     assert "ログインを一時的に停止しています" in response.content.decode()
+    # The lock is on that account from that address, not on everyone at the address.
+    response = client.post(
+        reverse("organizations:login"), {"username": "free@example.jp", "password": PASSWORD}
+    )
+    assert response.status_code == 302
 
 
 def test_profile_edit_keeps_input_on_error(as_persona):

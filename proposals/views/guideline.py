@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from organizations.models import Kind
 
-from .models import CollaborationRule, GuidelinePage, GuidelineRevision, ProjectForm
+from ..models import CollaborationRule, GuidelinePage, GuidelineRevision, ProjectForm
 
 
 def _pages_with_current_revision():
