@@ -2,10 +2,16 @@ from django.conf import settings
 
 
 def portal(request):
-    """The portal's name and the roles the header navigation needs."""
+    """The portal's name and which staff menus the signed-in person may open."""
     user = request.user
+    staff_menu = {
+        "can_verify": user.has_perm("organizations.verify_organization"),
+        "can_use_queue": user.has_perm("proposals.use_work_queue"),
+        "can_manage_calls": user.has_perm("proposals.view_call_draft"),
+    }
     return {
         "SITE_NAME": settings.SITE_NAME,
         "CITY_NAME": settings.CITY_NAME,
-        "nav_is_staff": user.is_authenticated and user.is_office_or_city_staff,
+        "staff_menu": staff_menu,
+        "nav_is_staff": any(staff_menu.values()),
     }

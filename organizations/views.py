@@ -6,8 +6,10 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -121,8 +123,13 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
         invitations = Invitation.objects.filter(
             email__iexact=user.email, accepted_at__isnull=True
         ).select_related("organization")
+        from proposals.models import Proposal
+
         return {
             **super().get_context_data(**kwargs),
+            "notifications": user.notifications.all()[:10],
+            "unread_count": user.notifications.unread().count(),
+            "proposals": Proposal.objects.of_proposer(user).distinct().order_by("-updated_at")[:5],
             "memberships": memberships,
             "invitations": [i for i in invitations if not i.is_expired],
             "can_verify": user.has_perm("organizations.verify_organization"),
@@ -132,6 +139,14 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
                 else 0
             ),
         }
+
+
+@require_POST
+@login_required
+def notifications_mark_read(request: HttpRequest) -> HttpResponse:
+    request.user.notifications.unread().update(read_at=timezone.now())
+    messages.success(request, _("お知らせをすべて既読にしました。"))
+    return redirect("organizations:mypage")
 
 
 # --- Directory and organization pages ---------------------------------------

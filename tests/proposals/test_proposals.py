@@ -1,0 +1,355 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from organizations.models import Notification
+from proposals import services
+from proposals.models import BudgetLine, ConsultationMessage, Proposal, ProposalAttachment
+from tests.conftest import client_for
+from tests.factories import CallFactory, ProposalFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
+
+
+def form_data(**overrides):
+    data = {
+        "origin": "free",
+        "title": "多摩川べりの自然観察会",
+        "local_issue": "子どもが身近な自然にふれる機会が減っています。",
+        "goal": "親子で多摩川の自然を知る。",
+        "indicators": "参加者 年間200人",
+        "content": "5月から10月まで、月1回の観察会を開きます。",
+        "expected_effect": "自然への関心と、地域の見守りの輪が広がる。",
+        "why_collaboration": "市の河川管理の知見と団体の観察の経験を合わせる。",
+        "public_summary": "親子で多摩川の自然を観察する会を、市と開きます。",
+        "publish_consent": "on",
+        "roles-TOTAL_FORMS": "1",
+        "roles-INITIAL_FORMS": "0",
+        "roles-0-task": "広報",
+        "roles-0-proposer_role": "チラシを作り、学校に配る",
+        "roles-0-city_role": "市報に載せる",
+        "budget-TOTAL_FORMS": "2",
+        "budget-INITIAL_FORMS": "0",
+        "budget-0-kind": "income",
+        "budget-0-item": "市の補助",
+        "budget-0-amount": "100000",
+        "budget-1-kind": "expense",
+        "budget-1-item": "講師謝礼",
+        "budget-1-amount": "60000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_create_a_draft_with_role_sharing_budget_and_attachment(as_persona, users):
+    data = form_data(attachment=SimpleUploadedFile("事業計画書.pdf", PDF))
+    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    assert response.status_code == 302
+    proposal = Proposal.objects.get()
+    assert proposal.status == Proposal.Status.DRAFT
+    assert proposal.proposer == users["citizen"]
+    assert proposal.budget_totals() == {"income": 100000, "expense": 60000}
+    assert proposal.role_shares.get().city_role == "市報に載せる"
+    attachment = proposal.attachments.get()
+    assert (attachment.original_name, attachment.content_type) == (
+        "事業計画書.pdf",
+        "application/pdf",
+    )
+    assert attachment.stored_name != "事業計画書.pdf"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"title": ""}, "このフィールドは必須です。"),
+        ({"title": "あ" * 10_000}, "200 文字以下"),
+        ({"title": "見守り\x00事業"}, "何か文字を入力してください。"),
+        ({"budget-1-amount": "-500"}, "金額は0円以上で入力してください。"),
+        ({"budget-1-amount": "六万円"}, "金額は半角数字（円）で入力してください。"),
+        ({"origin": "call"}, "応募する事業の提示を選んでください"),
+        (
+            {"period_start": "2027-04-01", "period_end": "2027-03-01"},
+            "実施期間の終了は開始より後にしてください。",
+        ),
+    ],
+)
+def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(as_persona, overrides, message):
+    response = as_persona("citizen").post(
+        reverse("proposals:proposal_create"), form_data(**overrides)
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert message in body
+    assert "子どもが身近な自然にふれる機会が減っています。" in body  # the rest of the input is kept
+    assert not Proposal.objects.exists()
+    assert not BudgetLine.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("plan.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100, "このファイルの種類は登録できません"),
+        (
+            "plan.pdf",
+            b"\x89PNG\r\n\x1a\n" + b"\x00" * 50,
+            "中身（PNG）と拡張子（.pdf）が合いません",
+        ),
+        (
+            "big.pdf",
+            b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024 + 1),
+            "10 MB以下のファイルにしてください",
+        ),
+        ("empty.pdf", b"", "入力されたファイルは空です。"),
+    ],
+)
+def test_a_refused_upload_keeps_the_rest_of_the_form_and_saves_nothing(
+    as_persona, name, content, message
+):
+    data = form_data(attachment=SimpleUploadedFile(name, content))
+    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    body = response.content.decode()
+    assert message in body
+    assert 'value="多摩川べりの自然観察会"' in body
+    assert not Proposal.objects.exists()
+    assert not ProposalAttachment.objects.exists()
+
+
+def test_a_file_name_with_path_separators_and_control_characters_is_cleaned(as_persona, tmp_path):
+    data = form_data(attachment=SimpleUploadedFile("../../etc/\x07passwd.pdf", PDF))
+    as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    attachment = ProposalAttachment.objects.get()
+    assert attachment.original_name == "passwd.pdf"
+    assert "/etc/" not in attachment.file.name
+    assert attachment.file.name.startswith(f"proposals/{attachment.proposal_id}/")
+
+
+def test_someone_elses_draft_is_404_to_see_edit_or_download(as_persona, users):
+    draft = ProposalFactory(proposer=users["member"])
+    client = as_persona("other_member")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(reverse("proposals:proposal_edit", args=[draft.pk])).status_code == 404
+    assert (
+        client.post(reverse("proposals:proposal_edit", args=[draft.pk]), form_data()).status_code
+        == 404
+    )
+    draft.refresh_from_db()
+    assert draft.title.startswith("地域の見守り事業")
+
+
+def test_a_submitted_proposal_is_not_editable(as_persona, users):
+    proposal = ProposalFactory(submitted=True, proposer=users["citizen"])
+    response = as_persona("citizen").post(
+        reverse("proposals:proposal_edit", args=[proposal.pk]), form_data(title="書き換え")
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title != "書き換え"
+
+
+def test_two_people_cannot_silently_overwrite_each_other(users, organization):
+    from organizations.models import Membership
+
+    editor = UserFactory()
+    Membership.objects.create(user=editor, organization=organization, role=Membership.Role.EDITOR)
+    draft = ProposalFactory(proposer=users["member"], organization=organization)
+    url = reverse("proposals:proposal_edit", args=[draft.pk])
+    base = form_data(
+        version=str(draft.version),
+        organization=str(organization.pk),
+        **{"roles-TOTAL_FORMS": "0", "budget-TOTAL_FORMS": "0"},
+    )
+
+    first = client_for(users["member"]).post(url, {**base, "title": "代表者の案"})
+    second = client_for(editor).post(url, {**base, "title": "編集者の案"})
+
+    assert first.status_code == 302
+    assert second.status_code == 409
+    assert "別の方が保存しました" in second.content.decode()
+    assert 'value="編集者の案"' in second.content.decode()
+    draft.refresh_from_db()
+    assert draft.title == "代表者の案"
+
+
+def test_submission_after_the_call_closes_is_refused(as_persona, users):
+    call = CallFactory(
+        opens_at=timezone.now() - timedelta(days=30), closes_at=timezone.now() - timedelta(days=1)
+    )
+    proposal = ProposalFactory(proposer=users["citizen"], origin="call", call=call)
+    response = as_persona("citizen").post(
+        reverse("proposals:proposal_act", args=[proposal.pk, "submit"]), follow=True
+    )
+    assert "募集期間" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.DRAFT
+
+
+def test_a_call_requiring_consultation_refuses_submission_without_it(users):
+    call = CallFactory(requires_consultation=True)
+    proposal = ProposalFactory(proposer=users["citizen"], origin="call", call=call)
+    with pytest.raises(Exception, match="事前相談が必要"):
+        services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
+    services.proposal_transition(proposal=proposal, action="consult", actor=users["citizen"])
+    services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.SUBMITTED
+
+
+def test_submission_needs_consent_to_publish(users):
+    proposal = ProposalFactory(proposer=users["citizen"], publish_consent=False)
+    with pytest.raises(Exception, match="公開への同意"):
+        services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
+
+
+@pytest.mark.parametrize("persona_name", ["anonymous", "citizen", "other_member", "reviewer"])
+def test_the_public_page_shows_public_parts_only(as_persona, persona_name, users, organization):
+    proposal = ProposalFactory(submitted=True, proposer=users["member"], organization=organization)
+    BudgetLine.objects.create(proposal=proposal, kind="expense", item="秘密の費目", amount=12345)
+    ConsultationMessage.objects.create(proposal=proposal, author=users["member"], body="相談の中身")
+    services.proposal_transition(
+        proposal=proposal,
+        action="return",
+        actor=users["city_staff"],
+        comment="予算の根拠を補ってください",
+    )
+    body = as_persona(persona_name).get(proposal.get_absolute_url()).content.decode()
+    assert proposal.title in body
+    assert proposal.public_summary in body
+    assert "修正のため提案者に差し戻されました" in body  # the public timeline
+    for secret in [
+        "秘密の費目",
+        "相談の中身",
+        "予算の根拠を補ってください",
+        proposal.local_issue,
+        "収支予算",
+    ]:
+        assert secret not in body
+
+
+def test_the_proposer_and_staff_see_the_private_parts(as_persona, users, organization):
+    proposal = ProposalFactory(submitted=True, proposer=users["member"], organization=organization)
+    BudgetLine.objects.create(proposal=proposal, kind="expense", item="講師謝礼", amount=60000)
+    for persona_name in ["member", "city_staff", "support_office"]:
+        body = as_persona(persona_name).get(proposal.get_absolute_url()).content.decode()
+        assert "講師謝礼" in body
+        assert "60,000" in body
+
+
+def test_drafts_are_not_in_the_public_list(client, users):
+    ProposalFactory(title="下書きの提案", proposer=users["citizen"])
+    ProposalFactory(title="提出済みの提案", submitted=True, proposer=users["citizen"])
+    body = client.get(reverse("proposals:proposal_list")).content.decode()
+    assert "提出済みの提案" in body
+    assert "下書きの提案" not in body
+
+
+def test_submission_notifies_the_department_and_office_and_return_tells_the_proposer_why(
+    users, django_capture_on_commit_callbacks
+):
+    call = CallFactory(department=users["city_staff"].department)
+    proposal = ProposalFactory(
+        proposer=users["citizen"], origin="call", call=call, department=call.department
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert {"staff@example.jp", "office@example.jp", "citizen@example.jp"} <= recipients
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_transition(
+            proposal=proposal,
+            action="return",
+            actor=users["city_staff"],
+            comment="指標を数字で示してください。",
+        )
+    assert mail.outbox[-1].to == ["citizen@example.jp"]
+    assert "指標を数字で示してください。" in mail.outbox[-1].body
+    assert Notification.objects.filter(user=users["citizen"], message__contains="差し戻し").exists()
+
+
+def test_a_consultation_message_notifies_the_other_side(
+    as_persona, users, django_capture_on_commit_callbacks
+):
+    proposal = ProposalFactory(
+        consultation=True, proposer=users["citizen"], department=users["city_staff"].department
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        as_persona("citizen").post(
+            reverse("proposals:consultation_post", args=[proposal.pk]),
+            {"body": "予算の組み方を相談したいです。"},
+        )
+    assert ConsultationMessage.objects.get().body == "予算の組み方を相談したいです。"
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert {"staff@example.jp", "office@example.jp"} <= recipients
+    assert "citizen@example.jp" not in recipients
+
+
+def test_the_consultation_thread_is_closed_to_others(as_persona, users):
+    proposal = ProposalFactory(submitted=True, proposer=users["citizen"])
+    response = as_persona("other_member").post(
+        reverse("proposals:consultation_post", args=[proposal.pk]), {"body": "のぞき見"}
+    )
+    assert response.status_code == 404
+    assert not ConsultationMessage.objects.exists()
+
+
+def test_attachments_are_served_only_to_those_allowed(as_persona, users):
+    proposal = ProposalFactory(submitted=True, proposer=users["citizen"])
+    attachment = services.attachment_add(
+        proposal=ProposalFactory(proposer=users["citizen"]),
+        user=users["citizen"],
+        upload=SimpleUploadedFile("plan.pdf", PDF),
+    )
+    attachment.proposal = proposal
+    attachment.save()
+    url = attachment.get_absolute_url()
+    response = as_persona("city_staff").get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in response["Content-Disposition"]
+    assert as_persona("other_member").get(url).status_code == 404
+
+
+def test_work_queue_filters_by_status_department_and_keyword(as_persona, users):
+    department = users["city_staff"].department
+    ProposalFactory(title="見守りのお茶会", submitted=True, department=department)
+    ProposalFactory(title="河川敷の清掃", screening=True)
+    ProposalFactory(title="まだ下書き")
+    client = as_persona("city_staff")
+    url = reverse("proposals:work_queue")
+    titles = lambda response: [p.title for p in response.context["object_list"]]  # noqa: E731
+    assert set(titles(client.get(url))) == {"見守りのお茶会", "河川敷の清掃"}
+    assert titles(client.get(url, {"status": "screening"})) == ["河川敷の清掃"]
+    assert titles(client.get(url, {"department": department.pk})) == ["見守りのお茶会"]
+    assert titles(client.get(url, {"q": "清掃"})) == ["河川敷の清掃"]
+
+
+def test_assigning_a_department_notifies_its_staff(as_persona, users):
+    proposal = ProposalFactory(submitted=True)
+    department = users["city_staff"].department
+    as_persona("support_office").post(
+        reverse("proposals:assign_department", args=[proposal.pk]), {"department": department.pk}
+    )
+    proposal.refresh_from_db()
+    assert proposal.department == department
+    assert Notification.objects.filter(user=users["city_staff"]).exists()
+
+
+@pytest.mark.parametrize("url_name", ["proposals:proposal_list", "proposals:work_queue"])
+def test_list_query_counts_do_not_grow_with_rows(
+    as_persona, url_name, django_assert_max_num_queries
+):
+    client = as_persona("city_staff")
+    ProposalFactory.create_batch(2, submitted=True)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse(url_name))
+    ProposalFactory.create_batch(12, submitted=True)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse(url_name))

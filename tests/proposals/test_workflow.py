@@ -1,0 +1,141 @@
+"""Every move of the workflow table × every persona: allowed ones happen, the rest write nothing."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from proposals import services, workflow
+from proposals.models import Proposal, StatusChange
+from tests.conftest import PERSONAS, client_for
+from tests.factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES_OF_PERSONA = {
+    "member": {workflow.PROPOSER},  # the proposal is made for the member's organization
+    "city_staff": {workflow.CITY_STAFF},
+    "admin": {workflow.CITY_STAFF},
+}
+
+
+def make_proposal(status: str, users, organization) -> Proposal:
+    return ProposalFactory(
+        proposer=users["member"],
+        organization=organization,
+        status=status,
+        submitted_at=None if status in ("draft", "consultation") else "2026-10-01T10:00:00+09:00",
+    )
+
+
+# Anonymous visitors never reach the service: the views send them to log in (see the URL walk).
+SIGNED_IN = [p for p in PERSONAS if p != "anonymous"]
+
+
+@pytest.mark.parametrize("persona_name", SIGNED_IN)
+@pytest.mark.parametrize("transition", workflow.TRANSITIONS, ids=lambda t: f"{t.source}-{t.action}")
+def test_each_transition_for_each_persona(transition, persona_name, users, organization):
+    proposal = make_proposal(transition.source, users, organization)
+    actor = users[persona_name]
+    allowed = bool(transition.actors & ROLES_OF_PERSONA.get(persona_name, set()))
+    if allowed:
+        services.proposal_transition(
+            proposal=proposal, action=transition.action, actor=actor, comment="理由"
+        )
+        proposal.refresh_from_db()
+        assert proposal.status == transition.target
+        change = StatusChange.objects.get(proposal=proposal)
+        assert (change.actor, change.from_status, change.to_status) == (
+            actor,
+            transition.source,
+            transition.target,
+        )
+    else:
+        with pytest.raises(PermissionDenied):
+            services.proposal_transition(
+                proposal=proposal, action=transition.action, actor=actor, comment="理由"
+            )
+        proposal.refresh_from_db()
+        assert proposal.status == transition.source
+        assert not StatusChange.objects.exists()
+
+
+ACTIONS = sorted({t.action for t in workflow.TRANSITIONS})
+MOVES_NOT_IN_THE_TABLE = [
+    (status, action)
+    for status in Proposal.Status.values
+    for action in ACTIONS
+    if workflow.transition_for(status, action) is None
+]
+
+
+@pytest.mark.parametrize(("status", "action"), MOVES_NOT_IN_THE_TABLE)
+def test_moves_not_in_the_table_are_refused_even_to_the_right_people(
+    status, action, users, organization
+):
+    proposal = make_proposal(status, users, organization)
+    for actor in (users["member"], users["city_staff"], users["admin"]):
+        with pytest.raises(PermissionDenied):
+            services.proposal_transition(
+                proposal=proposal, action=action, actor=actor, comment="理由"
+            )
+    proposal.refresh_from_db()
+    assert proposal.status == status
+    assert not StatusChange.objects.exists()
+
+
+def test_terminal_states_allow_no_move():
+    for status in (Proposal.Status.ADOPTED, Proposal.Status.NOT_ADOPTED, Proposal.Status.WITHDRAWN):
+        assert workflow.transitions_from(status) == []
+
+
+@pytest.mark.parametrize("persona_name", SIGNED_IN)
+def test_a_forbidden_move_over_http_is_403_and_writes_nothing(persona_name, users, organization):
+    proposal = make_proposal(Proposal.Status.OPEN_REVIEW, users, organization)
+    response = client_for(users[persona_name]).post(
+        reverse("proposals:proposal_act", args=[proposal.pk, "adopt"]), {"comment": "良い提案です"}
+    )
+    proposal.refresh_from_db()
+    if persona_name in ("city_staff", "admin"):
+        assert response.status_code == 302
+        assert proposal.status == Proposal.Status.ADOPTED
+    else:
+        assert response.status_code == 403
+        assert proposal.status == Proposal.Status.OPEN_REVIEW
+        assert not StatusChange.objects.exists()
+
+
+def test_acting_on_someone_elses_draft_is_404(users, organization):
+    draft = make_proposal(Proposal.Status.DRAFT, users, organization)
+    response = client_for(users["citizen"]).post(
+        reverse("proposals:proposal_act", args=[draft.pk, "submit"])
+    )
+    assert response.status_code == 404
+    draft.refresh_from_db()
+    assert draft.status == Proposal.Status.DRAFT
+
+
+@pytest.mark.parametrize("action", ["return", "adopt", "not_adopt"])
+def test_decisions_and_returns_need_a_reason(action, users, organization):
+    source = {"return": "submitted", "adopt": "open_review", "not_adopt": "open_review"}[action]
+    proposal = make_proposal(source, users, organization)
+    with pytest.raises(Exception, match="理由を入力してください"):
+        services.proposal_transition(
+            proposal=proposal, action=action, actor=users["city_staff"], comment="  "
+        )
+    proposal.refresh_from_db()
+    assert proposal.status == source
+
+
+def test_withdrawing_a_never_submitted_draft_is_not_public(users, organization):
+    draft = make_proposal(Proposal.Status.DRAFT, users, organization)
+    services.proposal_transition(proposal=draft, action="withdraw", actor=users["member"])
+    assert not StatusChange.objects.public().exists()
+    assert not Proposal.objects.public().filter(pk=draft.pk).exists()
+
+
+def test_submission_is_public_and_sets_the_first_submission_time(users, organization):
+    draft = make_proposal(Proposal.Status.DRAFT, users, organization)
+    services.proposal_transition(proposal=draft, action="submit", actor=users["member"])
+    draft.refresh_from_db()
+    assert draft.submitted_at is not None
+    assert StatusChange.objects.public().get().to_status == Proposal.Status.SUBMITTED
