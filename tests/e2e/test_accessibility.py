@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,6 +20,7 @@ DESKTOP = {"width": 1280, "height": 800}
 PUBLIC_PATHS = [
     reverse("home"),
     reverse("organizations:directory"),
+    reverse("proposals:proposal_list"),
     reverse("organizations:directory") + "?q=存在しない団体",
     reverse("organizations:signup"),
     reverse("organizations:signup_done"),
@@ -56,9 +57,9 @@ def sign_in(page: Page, user) -> None:
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": page.url or "http://localhost"}]
-    )
+    # The cookie is for the whole site: a URL with a path would limit it to that path.
+    origin = "/".join(page.url.split("/")[:3]) + "/"
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": origin}])
 
 
 @pytest.fixture
@@ -86,6 +87,7 @@ def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(
     MembershipFactory(user=member, organization=organization)
     office = UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True)
     pending = OrganizationFactory(pending=True, name="NPO法人 確認待ちの会")
+    proposal = ProposalFactory(consultation=True, proposer=member, organization=organization)
 
     page.goto(live_server.url + "/")
     sign_in(page, member)
@@ -96,6 +98,9 @@ def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(
         reverse("organizations:register"),
         reverse("organizations:edit", args=[organization.pk]),
         reverse("organizations:members", args=[organization.pk]),
+        reverse("proposals:proposal_create"),
+        reverse("proposals:my_proposals"),
+        proposal.get_absolute_url(),
     ]:
         page.goto(live_server.url + path)
         assert_no_violations(page, path)

@@ -1,0 +1,134 @@
+"""A proposal's journey in the browser: draft with budget and attachment → consult → submit →
+staff screen and return it with a reason → the member revises and resubmits → a citizen sees
+the public page and its timeline, but not the attachment."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from organizations.models import Membership
+from proposals.models import Proposal
+from tests.e2e.test_accessibility import assert_no_violations, sign_in
+from tests.factories import OrganizationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def label(text: str) -> re.Pattern:
+    return re.compile(rf"^\s*{re.escape(text)}\*?\s*$")
+
+
+def test_draft_consult_submit_return_resubmit_and_publish(
+    page: Page, live_server, tmp_path, settings
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    base = live_server.url
+    organization = OrganizationFactory(name="NPO法人 くにたち子ども食堂ネット")
+    member = UserFactory(email="member@example.jp", full_name="協働 花子")
+    Membership.objects.create(
+        user=member, organization=organization, role=Membership.Role.REPRESENTATIVE
+    )
+    staff = UserFactory(email="staff@example.jp", full_name="職員 三郎", city_staff=True)
+    UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True)
+    citizen = UserFactory(email="citizen@example.jp", full_name="市民 一郎")
+    plan = tmp_path / "事業計画書.pdf"
+    plan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
+
+    # The member drafts a proposal with a role-sharing row, a budget and an attachment.
+    page.goto(base + "/")
+    sign_in(page, member)
+    page.goto(base + "/proposals/new/")
+    page.get_by_label(label("提案する団体")).select_option(label="NPO法人 くにたち子ども食堂ネット")
+    page.get_by_label(label("事業名")).fill("こども食堂と見守りの地域ネットワーク")
+    page.get_by_label(label("地域課題（なぜ今この事業が必要か）")).fill(
+        "ひとりで夕食をとる子どもが増えています。"
+    )
+    page.get_by_label(label("事業の目標")).fill("週2回、子どもが安心して食べられる場をつくる。")
+    page.get_by_label(label("成果の指標")).fill("延べ参加者 年間1,500人")
+    page.get_by_label(label("事業の内容とスケジュール")).fill(
+        "4月から毎週火・金に公民館で開きます。"
+    )
+    page.get_by_label(label("期待される効果")).fill("孤食の予防と、地域の見守りの輪。")
+    page.get_by_label(label("協働の必要性（なぜ市と一緒に行うのか）")).fill(
+        "市の福祉の情報と団体の地域の力を合わせるため。"
+    )
+    page.locator("#id_roles-0-task").fill("広報")
+    page.locator("#id_roles-0-proposer_role").fill("チラシを作って配る")
+    page.locator("#id_roles-0-city_role").fill("市報とウェブサイトに載せる")
+    page.locator("#id_budget-0-kind").select_option("expense")
+    page.locator("#id_budget-0-item").fill("食材費")
+    page.locator("#id_budget-0-amount").fill("-100")
+    page.get_by_label(label("公開用の概要")).fill(
+        "こども食堂を軸に、地域で子どもを見守る仕組みをつくります。"
+    )
+    page.get_by_label(re.compile("公開されることに同意します")).check()
+    page.get_by_label("添付ファイルを追加").set_input_files(str(plan))
+    page.get_by_role("button", name="下書きを保存する").click()
+    # A negative amount is refused next to the field; the rest of the input is kept.
+    expect(page.get_by_text("金額は0円以上で入力してください。").first).to_be_visible()
+    expect(page.get_by_label(label("事業名"))).to_have_value("こども食堂と見守りの地域ネットワーク")
+    page.locator("#id_budget-0-amount").fill("240000")
+    page.get_by_label("添付ファイルを追加").set_input_files(str(plan))
+    page.get_by_role("button", name="下書きを保存する").click()
+    expect(page.get_by_text("下書きとして保存しました")).to_be_visible()
+    expect(page.get_by_role("cell", name="240,000").first).to_be_visible()
+
+    # Consult, write to the office, then submit.
+    page.get_by_role("button", name="事前相談を始める").click()
+    page.get_by_label("メッセージ", exact=True).fill("予算の組み方について相談させてください。")
+    page.get_by_role("button", name="送信する").click()
+    expect(page.get_by_text("予算の組み方について相談させてください。")).to_be_visible()
+    page.get_by_role("button", name="提案を提出する").click()
+    expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
+    proposal_url = page.url
+
+    # City staff start the screening and return it with a reason.
+    page.context.clear_cookies()
+    sign_in(page, staff)
+    page.goto(base + "/office/proposals/")
+    page.get_by_role("link", name="こども食堂と見守りの地域ネットワーク").click()
+    page.get_by_role("button", name="一次審査（書類審査）を始める").click()
+    page.get_by_label("「修正を求めて差し戻す」の理由（提案者に伝わります）").fill(
+        "成果指標を月ごとの数字で示してください。"
+    )
+    page.get_by_role("button", name="修正を求めて差し戻す").click()
+    expect(page.get_by_text("「差し戻し（修正中）」にしました")).to_be_visible()
+
+    # The member sees the reason, revises and resubmits.
+    page.context.clear_cookies()
+    sign_in(page, member)
+    page.goto(base + "/mypage/")
+    page.get_by_role("link", name=re.compile("差し戻し")).first.click()
+    expect(page.get_by_text("成果指標を月ごとの数字で示してください。")).to_be_visible()
+    page.get_by_role("link", name="内容を編集する").click()
+    page.get_by_label(label("成果の指標")).fill("延べ参加者 月125人（年間1,500人）")
+    page.get_by_role("button", name="下書きを保存する").click()
+    page.get_by_role("button", name="修正して再提出する").click()
+    expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
+
+    # A citizen sees the public page and its timeline, but not the attachment or the reason.
+    page.context.clear_cookies()
+    sign_in(page, citizen)
+    page.goto(proposal_url)
+    expect(
+        page.get_by_role("heading", name="こども食堂と見守りの地域ネットワーク", level=1)
+    ).to_be_visible()
+    expect(
+        page.get_by_text("こども食堂を軸に、地域で子どもを見守る仕組みをつくります。")
+    ).to_be_visible()
+    expect(page.get_by_text("修正のため提案者に差し戻されました")).to_be_visible()
+    expect(page.get_by_text("修正した提案が再提出されました")).to_be_visible()
+    expect(page.get_by_text("事業計画書.pdf")).to_have_count(0)
+    expect(page.get_by_text("成果指標を月ごとの数字で示してください。")).to_have_count(0)
+    expect(page.get_by_text("予算の組み方について相談させてください。")).to_have_count(0)
+    assert_no_violations(page, "public proposal page")
+    attachment = Proposal.objects.get().attachments.get()
+    response = page.request.get(base + attachment.get_absolute_url())
+    assert response.status == 404
