@@ -68,9 +68,13 @@ compilemessages: venv
 
 # --- run ---------------------------------------------------------------------
 
+# The task worker sends the queued e-mail (printed to this console in the demo);
+# it stops with the server.
 demo: venv compilemessages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
+	$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # --- quality -----------------------------------------------------------------
