@@ -13,8 +13,15 @@ from organizations.models import Membership, User
 from organizations.notifications import notify
 
 from . import workflow
-from .models import Call, ConsultationMessage, Proposal, ProposalAttachment, StatusChange
-from .uploads import clean_filename, random_stored_name, validate_upload
+from .models import (
+    Call,
+    CallAttachment,
+    ConsultationMessage,
+    Proposal,
+    ProposalAttachment,
+    StatusChange,
+)
+from .uploads import store_upload
 
 STALE_MESSAGE = _(
     "この提案は、あなたが編集を始めた後に別の方が保存しました。"
@@ -56,20 +63,7 @@ def city_side(proposal: Proposal) -> list[User]:
 
 
 def _save_attachment(*, proposal: Proposal, upload, user: User) -> ProposalAttachment:
-    kind = validate_upload(upload)
-    stored = random_stored_name(upload.name)
-    attachment = ProposalAttachment(
-        proposal=proposal,
-        stored_name=stored,
-        original_name=clean_filename(upload.name),
-        content_type=kind.content_type,
-        size=upload.size,
-        uploaded_by=user,
-    )
-    # The file is written last, after every check, so a refused upload leaves nothing behind.
-    attachment.file.save(stored, upload, save=False)
-    attachment.save()
-    return attachment
+    return store_upload(ProposalAttachment(proposal=proposal), upload, user=user)
 
 
 def _save_parts(*, proposal: Proposal, formsets, upload, user: User) -> None:
@@ -271,8 +265,8 @@ def consultation_post(*, proposal: Proposal, author: User, body: str) -> Consult
 # --- Calls -------------------------------------------------------------------------
 
 
-def call_save(*, user: User, form) -> Call:
-    """Create or edit a call (a draft, or a published one whose period has not ended)."""
+def call_save(*, user: User, form, upload=None) -> Call:
+    """Create or edit a call, with a file to publish alongside it (募集要項, 様式)."""
     call = form.instance
     if call.pk is None:
         if not user.has_perm("proposals.create_call"):
@@ -285,6 +279,8 @@ def call_save(*, user: User, form) -> Call:
             call.created_by = user
         call.save()
         form.save_m2m()
+        if upload is not None:
+            store_upload(CallAttachment(call=call), upload, user=user)
     return call
 
 

@@ -131,3 +131,36 @@ def validate_upload(upload) -> FileKind:
 
 def random_stored_name(original: str) -> str:
     return secrets.token_hex(16) + os.path.splitext(clean_filename(original))[1]
+
+
+def store_upload(row, upload, *, user):
+    """Fill a file row (a call's or a proposal's attachment) from an upload and store the file.
+
+    The file is written last, after every check, so a refused upload leaves nothing behind.
+    """
+    kind = validate_upload(upload)
+    row.stored_name = random_stored_name(upload.name)
+    row.original_name = clean_filename(upload.name)
+    row.content_type = kind.content_type
+    row.size = upload.size
+    row.uploaded_by = user
+    row.file.save(row.stored_name, upload, save=False)
+    row.save()
+    return row
+
+
+def download_response(row, *, private: bool):
+    """Offer a stored file as a download under its cleaned original name, never rendered inline."""
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = row.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=row.original_name, content_type=row.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if private:
+        response["Cache-Control"] = "private, no-store"
+    return response

@@ -16,7 +16,9 @@ def test_queued_mail_is_sent_by_the_database_worker(settings):
 
     user = User(full_name="国立 花子", email="hanako@example.jp")
     send_templated_mail(
-        "organizations/email/confirm_email", {"user": user, "token": "abc"}, to=["hanako@example.jp"]
+        "organizations/email/confirm_email",
+        {"user": user, "token": "abc"},
+        to=["hanako@example.jp"],
     )
     assert DBTaskResult.objects.count() == 1
     assert mail.outbox == []  # queued, not sent inside the request

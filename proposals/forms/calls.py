@@ -59,7 +59,6 @@ class CallForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.attachment_kind = None
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
         departments = Department.objects.filter(is_active=True)
@@ -77,7 +76,7 @@ class CallForm(forms.ModelForm):
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
         if upload:
-            self.attachment_kind = validate_upload(upload)
+            validate_upload(upload)
         return upload
 
     def clean(self):

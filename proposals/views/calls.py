@@ -1,14 +1,11 @@
 """Calls (事業の提示): the public list, feed and page, and the department's editing."""
 
-import django_filters
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -16,24 +13,16 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
-from organizations.models import Department, User
 from organizations.views import add_form_errors
 
 from .. import services
+from ..filters import ENDED, OPEN, PHASE_LABELS, UPCOMING, CallFilter, StaffCallFilter
 from ..forms.calls import CallForm
-from ..models import Call, CallAttachment, ProjectForm
-from ..uploads import clean_filename, random_stored_name
-
-OPEN, UPCOMING, ENDED = "open", "upcoming", "ended"
-PHASE_LABELS = {
-    OPEN: gettext_lazy("募集中"),
-    UPCOMING: gettext_lazy("募集予定"),
-    ENDED: gettext_lazy("募集終了"),
-}
+from ..models import Call, CallAttachment
+from ..uploads import download_response
 
 
 def phase_of(call: Call, now=None) -> str:
@@ -55,68 +44,6 @@ def visible_calls(user) -> QuerySet[Call]:
 
 def _visible_call(request: HttpRequest, pk: int) -> Call:
     return get_object_or_404(visible_calls(request.user).select_related("department"), pk=pk)
-
-
-# --- Filters --------------------------------------------------------------------
-
-
-def public_departments(request):
-    return Department.objects.filter(calls__in=Call.objects.public()).distinct()
-
-
-def active_forms(request):
-    return ProjectForm.objects.filter(is_active=True).select_related("parent")
-
-
-class CallFilter(django_filters.FilterSet):
-    period = django_filters.ChoiceFilter(
-        label=gettext_lazy("募集の状況"),
-        choices=list(PHASE_LABELS.items()),
-        empty_label=gettext_lazy("すべて"),
-        method="filter_period",
-    )
-    department = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("担当課"),
-        queryset=public_departments,
-        empty_label=gettext_lazy("すべて"),
-    )
-    form = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("協働の形態"),
-        queryset=active_forms,
-        empty_label=gettext_lazy("すべて"),
-        method="filter_form",
-    )
-
-    class Meta:
-        model = Call
-        fields = ["period", "department", "form"]
-
-    def filter_period(self, queryset, name, value):
-        return {
-            OPEN: queryset.open_now,
-            UPCOMING: queryset.upcoming,
-            ENDED: queryset.ended,
-        }[value]()
-
-    def filter_form(self, queryset, name, value):
-        # 事業協力 also finds the calls that name one of its kinds (経費負担, 人的支援, ...).
-        return queryset.filter(Q(forms=value) | Q(forms__parent=value)).distinct()
-
-
-class StaffCallFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("状態"), choices=Call.Status.choices, empty_label=gettext_lazy("すべて")
-    )
-    department = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("担当課"),
-        queryset=Department.objects.all(),
-        empty_label=gettext_lazy("すべて"),
-    )
-
-    class Meta:
-        model = Call
-        fields = ["status", "department"]
-        form = forms.Form
 
 
 # --- Public pages -----------------------------------------------------------------
@@ -193,20 +120,7 @@ def call_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) 
     )
     if not (attachment.call.is_public or request.user.has_perm("proposals.view_call_draft")):
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    if not attachment.call.is_public:
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(attachment, private=not attachment.call.is_public)
 
 
 class CallFeed(Feed):
@@ -253,32 +167,13 @@ class CallFeed(Feed):
 # --- The department: create, edit, publish, close -----------------------------------
 
 
-def _save_attachment(*, call: Call, upload, kind, user: User) -> CallAttachment:
-    stored = random_stored_name(upload.name)
-    attachment = CallAttachment(
-        call=call,
-        stored_name=stored,
-        original_name=clean_filename(upload.name),
-        content_type=kind.content_type,
-        size=upload.size,
-        uploaded_by=user,
-    )
-    attachment.file.save(stored, upload, save=False)
-    attachment.save()
-    return attachment
-
-
 def _call_form_page(request: HttpRequest, call: Call | None) -> HttpResponse:
     form = CallForm(request.POST or None, request.FILES or None, instance=call, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                saved = services.call_save(user=request.user, form=form)
-                upload = form.cleaned_data.get("attachment")
-                if upload:
-                    _save_attachment(
-                        call=saved, upload=upload, kind=form.attachment_kind, user=request.user
-                    )
+            saved = services.call_save(
+                user=request.user, form=form, upload=form.cleaned_data.get("attachment")
+            )
         except ValidationError as error:
             add_form_errors(form, error)
         else:

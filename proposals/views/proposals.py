@@ -1,19 +1,17 @@
-import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from organizations.filters import normalize_query
 from organizations.views import add_form_errors
 
 from .. import services, workflow
-from ..fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
+from ..filters import PublicProposalFilter
 from ..forms.proposals import (
     BudgetLineFormSet,
     ConsultationMessageForm,
@@ -22,53 +20,10 @@ from ..forms.proposals import (
     TransitionForm,
 )
 from ..models import Call, Proposal, StatusChange
-
-
-def fiscal_year_choices() -> list[tuple[int, str]]:
-    current = fiscal_year()
-    return [(year, fiscal_year_label(year)) for year in range(current, current - 6, -1)]
-
-
-class ProposalFilterBase(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=gettext_lazy("キーワード"), method="filter_keyword")
-    fiscal_year = django_filters.TypedChoiceFilter(
-        label=gettext_lazy("年度"),
-        method="filter_fiscal_year",
-        coerce=int,
-        choices=fiscal_year_choices,
-    )
-
-    def filter_keyword(self, queryset, name, value):
-        value = normalize_query(value)
-        if not value:
-            return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(public_summary__icontains=value))
-
-    def filter_fiscal_year(self, queryset, name, value):
-        start, end = fiscal_year_bounds(value)
-        return queryset.filter(created_at__date__gte=start, created_at__date__lte=end)
-
-
-class PublicProposalFilter(ProposalFilterBase):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("状態"),
-        choices=[c for c in Proposal.Status.choices if c[0] not in ("draft", "consultation")],
-        empty_label=gettext_lazy("すべて"),
-    )
-    origin = django_filters.ChoiceFilter(
-        label=gettext_lazy("提案の種類"),
-        choices=Proposal.Origin.choices,
-        empty_label=gettext_lazy("すべて"),
-    )
-
-    class Meta:
-        model = Proposal
-        fields = ["q", "status", "origin", "fiscal_year"]
+from ..uploads import download_response
 
 
 def _paginate(request, queryset, per_page=20):
-    from django.core.paginator import Paginator
-
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
@@ -274,12 +229,4 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
     if not request.user.has_perm("proposals.view_private_parts", proposal):
         raise Http404
     attachment = get_object_or_404(proposal.attachments, pk=attachment_pk)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(attachment, private=True)

@@ -1,58 +1,20 @@
 """The work queue of city staff and the support office."""
 
-import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from organizations.filters import normalize_query
 from organizations.models import Department
 
 from .. import services
+from ..filters import WorkQueueFilter
 from ..forms.proposals import AssignDepartmentForm
-from ..models import Call, Proposal
-from .proposals import ProposalFilterBase, _paginate
-
-
-class WorkQueueFilter(ProposalFilterBase):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("状態"),
-        choices=[c for c in Proposal.Status.choices if c[0] != "draft"],
-        empty_label=gettext_lazy("すべて"),
-    )
-    call = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("事業の提示"),
-        queryset=Call.objects.all(),
-        empty_label=gettext_lazy("すべて"),
-    )
-    department = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("担当課"),
-        queryset=Department.objects.all(),
-        empty_label=gettext_lazy("すべて"),
-    )
-
-    class Meta:
-        model = Proposal
-        fields = ["q", "status", "call", "department", "fiscal_year"]
-
-    def filter_keyword(self, queryset, name, value):
-        value = normalize_query(value)
-        if not value:
-            return queryset
-        # Staff search the private text too.
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(public_summary__icontains=value)
-            | Q(local_issue__icontains=value)
-            | Q(organization__name__icontains=value)
-            | Q(proposer__full_name__icontains=value)
-        )
+from ..models import Proposal
+from .proposals import _paginate
 
 
 @login_required
