@@ -13,11 +13,20 @@ from organizations.models import (
     Department,
     District,
     Membership,
+    Notification,
     Organization,
     OrganizationReview,
     User,
 )
-from proposals.models import Call
+from proposals.fiscal import fiscal_year, fiscal_year_bounds
+from proposals.models import (
+    BudgetLine,
+    Call,
+    ConsultationMessage,
+    Proposal,
+    ProposalRoleShare,
+    StatusChange,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +38,20 @@ def seed() -> str:
 
 
 def counts() -> dict[str, int]:
-    models = (Department, User, Organization, OrganizationReview, Membership, Call)
+    models = (
+        Department,
+        User,
+        Organization,
+        OrganizationReview,
+        Membership,
+        Call,
+        Proposal,
+        ProposalRoleShare,
+        BudgetLine,
+        StatusChange,
+        ConsultationMessage,
+        Notification,
+    )
     counted = {model.__name__: model.objects.count() for model in models}
     counted["call_forms"] = Call.forms.through.objects.count()
     counted["fields"] = Organization.fields.through.objects.count()
@@ -68,6 +90,30 @@ def snapshot() -> dict[str, list]:
             )
         ),
         "call_forms": sorted(Call.forms.through.objects.values_list("call__title", "projectform__code")),
+        "proposals": list(
+            Proposal.objects.order_by("title").values_list(
+                "title", "origin", "call__title", "organization__name", "proposer__email",
+                "local_issue", "goal", "indicators", "content", "expected_effect",
+                "why_collaboration", "desired_form__code", "period_start", "period_end",
+                "public_summary", "publish_consent", "department__name", "status", "version",
+                "submitted_at", "created_at",
+            )
+        ),
+        "role_shares": sorted(
+            ProposalRoleShare.objects.values_list("proposal__title", "order", "task", "proposer_role", "city_role")
+        ),
+        "budget_lines": sorted(
+            BudgetLine.objects.values_list("proposal__title", "kind", "order", "item", "amount", "note")
+        ),
+        "status_changes": sorted(
+            StatusChange.objects.values_list(
+                "proposal__title", "pk", "actor__email", "action", "from_status", "to_status",
+                "comment", "is_public", "comment_is_public", "created_at",
+            )
+        ),
+        "messages": sorted(
+            ConsultationMessage.objects.values_list("proposal__title", "pk", "author__email", "body")
+        ),
     }  # fmt: skip
 
 
@@ -155,7 +201,17 @@ def test_statuses_and_review_records():
 
 def test_every_row_passes_model_validation():
     seed()
-    for model in (Department, User, Organization, OrganizationReview, Membership, Call):
+    for model in (
+        Department,
+        User,
+        Organization,
+        OrganizationReview,
+        Membership,
+        Call,
+        Proposal,
+        ProposalRoleShare,
+        BudgetLine,
+    ):
         for obj in model.objects.all():
             obj.full_clean()
 
@@ -247,8 +303,143 @@ def test_rerun_puts_the_demo_calls_back():
     assert Call.objects.get(pk=draft.pk).forms.exists()
 
 
+def test_proposals_in_every_early_state():
+    seed()
+    proposals = Proposal.objects.all()
+    assert proposals.count() == len(demo_data.PROPOSALS) >= 8
+    by_status = {status: proposals.filter(status=status).count() for status in Proposal.Status}
+    assert by_status["draft"] == 2
+    assert by_status["consultation"] == 1
+    assert by_status["submitted"] == 2
+    assert by_status["screening"] == 1
+    assert by_status["open_review"] == 1
+    assert by_status["returned"] == 1
+    assert by_status["withdrawn"] == 1
+    assert proposals.filter(origin="free").exists()
+    assert proposals.filter(origin="call", call__in=Call.objects.open_now()).count() >= 2
+
+
+def test_proposals_are_complete():
+    seed()
+    start, end = fiscal_year_bounds(fiscal_year() + 1)
+    for proposal in Proposal.objects.all():
+        for field in (
+            "local_issue", "goal", "indicators", "content", "expected_effect",
+            "why_collaboration", "public_summary",
+        ):  # fmt: skip
+            assert getattr(proposal, field), (proposal.title, field)
+        assert any(ch.isdigit() for ch in proposal.indicators), proposal.title
+        assert proposal.desired_form is not None
+        assert proposal.department is not None
+        assert start <= proposal.period_start <= proposal.period_end <= end
+        assert 2 <= proposal.role_shares.count() <= 4, proposal.title
+        assert 3 <= proposal.budget_lines.count() <= 6, proposal.title
+        totals = proposal.budget_totals()
+        assert totals["income"] > 0 and totals["expense"] > 0, proposal.title
+        if proposal.call_id:
+            assert proposal.desired_form in proposal.call.forms.all(), proposal.title
+        if proposal.organization_id:
+            # The proposer speaks for the organization, as the portal requires.
+            assert proposal.organization.memberships.filter(
+                user=proposal.proposer, role__in=["representative", "editor"]
+            ).exists(), proposal.title
+            assert proposal.organization.status == Organization.Status.VERIFIED
+
+
+def test_proposers():
+    seed()
+    member = User.objects.get(email="member@example.jp")
+    organization = member.memberships.get().organization
+    own = Proposal.objects.filter(organization=organization, proposer=member)
+    assert own.count() >= 2
+    assert own.filter(status="draft").exists()
+    assert own.filter(status="returned").exists()
+    citizen = Proposal.objects.get(proposer__email="citizen@example.jp")
+    assert citizen.organization is None
+    assert citizen.status == Proposal.Status.SUBMITTED
+
+
+def test_the_timeline_is_written_by_the_workflow():
+    seed()
+    staff = User.objects.get(email="staff@example.jp")
+    for proposal in Proposal.objects.all():
+        public = proposal.status_changes.public()
+        if proposal.status in ("draft", "consultation"):
+            assert proposal.submitted_at is None
+            assert not public.exists(), proposal.title
+            continue
+        submission = public.get(action="submit")
+        assert submission.to_status == Proposal.Status.SUBMITTED
+        assert submission.actor == proposal.proposer
+        assert proposal.submitted_at is not None
+        last = proposal.status_changes.last()
+        assert last.to_status == proposal.status, proposal.title
+        for change in proposal.status_changes.filter(
+            action__in=["screen", "return", "to_open_review"]
+        ):
+            assert change.actor == staff
+    assert set(Proposal.objects.public().values_list("status", flat=True)) == {
+        "submitted", "screening", "open_review", "returned", "withdrawn",
+    }  # fmt: skip
+
+    returned = Proposal.objects.get(status="returned")
+    reason = returned.status_changes.get(action="return")
+    assert reason.comment and reason.actor == staff
+
+    withdrawn = Proposal.objects.get(status="withdrawn")
+    assert withdrawn.status_changes.get(action="withdraw").is_public
+
+    # Answers to a call that requires consultation went through it first.
+    for proposal in Proposal.objects.filter(call__requires_consultation=True):
+        assert proposal.status_changes.first().action == "consult", proposal.title
+
+
+def test_the_consultation_is_a_conversation_with_the_support_office():
+    seed()
+    proposal = Proposal.objects.get(status="consultation")
+    authors = list(proposal.consultation_messages.values_list("author__email", flat=True))
+    assert 2 <= len(authors) <= 3
+    assert set(authors) == {proposal.proposer.email, demo_data.OFFICE_EMAIL}
+    assert authors[0] == proposal.proposer.email
+
+
+def test_the_workflow_told_people():
+    seed()
+    returned = Proposal.objects.get(status="returned")
+    assert Notification.objects.filter(
+        user=returned.proposer, url=returned.get_absolute_url()
+    ).exists()
+    office = User.objects.get(email=demo_data.OFFICE_EMAIL)
+    assert office.notifications.exists()
+
+
+def test_rerun_leaves_existing_proposals_as_they_are_and_recreates_missing_ones():
+    seed()
+    returned = Proposal.objects.get(status="returned")
+    Proposal.objects.filter(pk=returned.pk).update(goal="提案者が書き直した目標")
+    returned.budget_lines.first().delete()
+    lines = returned.budget_lines.count()
+    draft = Proposal.objects.filter(status="draft").first()
+    draft.delete()  # a draft has no history yet, so it can go
+    changes, notifications = StatusChange.objects.count(), Notification.objects.count()
+
+    seed()
+
+    returned.refresh_from_db()
+    assert returned.goal == "提案者が書き直した目標"
+    assert returned.status == Proposal.Status.RETURNED
+    assert returned.budget_lines.count() == lines
+    recreated = Proposal.objects.get(title=draft.title)
+    assert recreated.pk != draft.pk
+    assert recreated.role_shares.exists() and recreated.budget_lines.exists()
+    assert StatusChange.objects.count() == changes
+    assert Notification.objects.count() == notifications
+    assert Proposal.objects.count() == len(demo_data.PROPOSALS)
+
+
 def test_prints_the_demo_accounts():
     out = seed()
+    assert f"事業提案 {len(demo_data.PROPOSALS)} 件" in out
     for account in demo_data.ACCOUNTS:
         assert account["email"] in out
         assert account["role_label"] in out

@@ -2,9 +2,12 @@
 
 The data lives in `kunitachi_kyodo.demo_data`. Every row is keyed on its
 natural key (e-mail for people, name for departments and organizations,
-title for calls), so running the command again puts the demo rows back to their
-demo values and creates nothing twice. Rows that people added or renamed are left alone;
-nothing is deleted.
+title for calls and proposals), so running the command again puts the demo rows
+back to their demo values and creates nothing twice. Rows that people added or
+renamed are left alone; nothing is deleted. Proposals are the exception to
+"put back": they have a history (status changes, notifications), so one that
+exists is kept as it is, and only missing ones are created and moved along the
+workflow by the same service the portal uses.
 """
 
 import datetime
@@ -12,6 +15,7 @@ import unicodedata
 from collections import Counter
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +30,9 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
-from proposals.models import Call, ProjectForm
+from proposals.fiscal import fiscal_year
+from proposals.models import BudgetLine, Call, ProjectForm, Proposal, ProposalRoleShare
+from proposals.services import consultation_post, proposal_transition
 
 ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
 ORGANIZATION_FIELDS = (
@@ -46,6 +52,17 @@ ORGANIZATION_FIELDS = (
     "status",
 )
 
+PROPOSAL_TEXT_FIELDS = (
+    "title",
+    "local_issue",
+    "goal",
+    "indicators",
+    "content",
+    "expected_effect",
+    "why_collaboration",
+    "public_summary",
+)
+
 
 def upsert(queryset, lookup: dict, values: dict):
     """Find the oldest row matching lookup (or make one), set values, validate, save.
@@ -62,7 +79,7 @@ def upsert(queryset, lookup: dict, values: dict):
 
 
 class Command(BaseCommand):
-    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示）を登録します。何度実行しても同じ内容になります。"
+    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示・事業提案）を登録します。何度実行しても同じ内容になります。"
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -84,7 +101,8 @@ class Command(BaseCommand):
             organizations = self.seed_organizations(users)
             self.seed_memberships(users, organizations)
             calls = self.seed_calls(departments, users)
-        self.print_summary(organizations, calls)
+            proposals = self.seed_proposals(departments, users, organizations, calls)
+        self.print_summary(organizations, calls, proposals)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
@@ -209,12 +227,88 @@ class Command(BaseCommand):
             calls.append(call)
         return calls
 
-    def print_summary(self, organizations: list[Organization], calls: list[Call]) -> None:
+    def seed_proposals(
+        self,
+        departments: dict[str, Department],
+        users: dict[str, User],
+        organizations: list[Organization],
+        calls: list[Call],
+    ) -> list[Proposal]:
+        """Proposals keyed on their title; a missing one is created as a draft and moved by its steps."""
+        organizations_by_name = {org.name: org for org in organizations}
+        calls_by_title = {call.title: call for call in calls}
+        forms = {f.code: f for f in ProjectForm.objects.all()}
+        year = fiscal_year() + 1
+
+        def day(month_day: tuple[int, int]) -> datetime.date:
+            month, day_of_month = month_day
+            return datetime.date(year if month >= 4 else year + 1, month, day_of_month)
+
+        proposals = []
+        for entry in demo_data.PROPOSALS:
+            existing = Proposal.objects.filter(title=entry["title"]).order_by("pk").first()
+            if existing is not None:
+                proposals.append(existing)
+                continue
+            call = calls_by_title[entry["call"]] if entry["call"] else None
+            organization = entry["organization"]
+            department = entry.get("department")
+            proposal = Proposal(
+                origin=Proposal.Origin.CALL if call else Proposal.Origin.FREE,
+                call=call,
+                organization=organizations_by_name[organization] if organization else None,
+                proposer=users[entry["proposer"]],
+                department=departments[department] if department else call.department,
+                desired_form=forms[entry["desired_form"]],
+                period_start=day(entry["period"][0]),
+                period_end=day(entry["period"][1]),
+                publish_consent=entry.get("publish_consent", True),
+                **{key: entry[key] for key in PROPOSAL_TEXT_FIELDS},
+            )
+            proposal.full_clean()
+            proposal.save()
+            for order, (task, proposer_role, city_role) in enumerate(entry["role_shares"]):
+                ProposalRoleShare.objects.create(
+                    proposal=proposal,
+                    task=task,
+                    proposer_role=proposer_role,
+                    city_role=city_role,
+                    order=order,
+                )
+            for order, (kind, item, amount, note) in enumerate(entry["budget"]):
+                BudgetLine.objects.create(
+                    proposal=proposal, kind=kind, item=item, amount=amount, note=note, order=order
+                )
+            for action, actor, *text in entry["steps"]:
+                text = text[0] if text else ""
+                proposal = self.take_step(proposal, action, users[actor], text)
+            proposals.append(proposal)
+        return proposals
+
+    def take_step(self, proposal: Proposal, action: str, actor: User, text: str) -> Proposal:
+        """One step of a demo proposal's history, through the services the portal uses."""
+        try:
+            if action == "message":
+                consultation_post(proposal=proposal, author=actor, body=text)
+                return proposal
+            return proposal_transition(proposal=proposal, action=action, actor=actor, comment=text)
+        except (PermissionDenied, ValidationError) as error:
+            raise CommandError(
+                f"「{proposal.title}」の {action}（{actor.email}）ができませんでした: {error}"
+            ) from error
+
+    def print_summary(
+        self, organizations: list[Organization], calls: list[Call], proposals: list[Proposal]
+    ) -> None:
         by_status = Counter(org.status for org in organizations)
         counts = "、".join(f"{status.label} {by_status[status]}" for status in Organization.Status)
+        by_state = Counter(proposal.status for proposal in proposals)
+        states = "、".join(
+            f"{state.label} {by_state[state]}" for state in Proposal.Status if by_state[state]
+        )
         self.stdout.write(
             f"担当課 {len(demo_data.DEPARTMENTS)} 件、団体 {len(organizations)} 件（{counts}）、"
-            f"事業の提示 {len(calls)} 件を登録しました。"
+            f"事業の提示 {len(calls)} 件、事業提案 {len(proposals)} 件（{states}）を登録しました。"
         )
         self.stdout.write("")
         self.stdout.write("デモ用アカウント（公開の場では使わないでください）")
