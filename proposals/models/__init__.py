@@ -10,8 +10,28 @@ from .proposals import (
     ProposalRoleShare,
     StatusChange,
 )
+from .review import (
+    ConflictOfInterest,
+    Criterion,
+    CriterionSet,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    ReviewSession,
+    Score,
+    ScoreSheet,
+)
 
 __all__ = [
+    "ConflictOfInterest",
+    "Criterion",
+    "CriterionSet",
+    "ReviewEntry",
+    "ReviewRound",
+    "ReviewSession",
+    "ReviewerAssignment",
+    "Score",
+    "ScoreSheet",
     "BudgetLine",
     "Call",
     "CallAttachment",

@@ -63,6 +63,15 @@ class Call(models.Model):
         default=False,
         help_text=_("提出の前に、担当課または支援室との事前相談を経ることを求めます。"),
     )
+    criterion_set = models.ForeignKey(
+        "proposals.CriterionSet",
+        verbose_name=_("審査基準のセット"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="calls",
+        help_text=_("公開審査で採点に使う基準。空欄なら既定の基準を使います。"),
+    )
     review_criteria = models.TextField(
         _("審査の基準"), max_length=4000, help_text=_("公開審査で用いる基準と配点の説明")
     )

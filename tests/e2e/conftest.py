@@ -49,6 +49,7 @@ def browser_context_args(browser_context_args):
 SEED_MIGRATIONS = [
     "organizations.migrations.0002_seed_activity_fields_and_districts",
     "proposals.migrations.0002_seed_guideline",
+    "proposals.migrations.0005_seed_default_criteria",
 ]
 
 

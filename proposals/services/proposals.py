@@ -1,4 +1,4 @@
-"""Actions on calls and proposals. Views and commands call these; each is atomic.
+"""Actions on proposals (事業提案). Each is atomic.
 
 `proposal_transition` is the only writer of a proposal's status.
 """
@@ -12,16 +12,14 @@ from django.utils.translation import gettext as _
 from organizations.models import Membership, User
 from organizations.notifications import notify
 
-from . import workflow
-from .models import (
-    Call,
-    CallAttachment,
+from .. import workflow
+from ..models import (
     ConsultationMessage,
     Proposal,
     ProposalAttachment,
     StatusChange,
 )
-from .uploads import store_upload
+from ..uploads import store_upload
 
 STALE_MESSAGE = _(
     "この提案は、あなたが編集を始めた後に別の方が保存しました。"
@@ -149,7 +147,11 @@ def proposal_transition(
     """Move a proposal along the workflow table: lock, check, change, log, notify."""
     now = timezone.now()
     with transaction.atomic():
-        proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
+        proposal = (
+            Proposal.objects.select_for_update(of=("self",))
+            .select_related("call")
+            .get(pk=proposal.pk)
+        )
         transition = workflow.transition_for(proposal.status, action)
         if transition is None or not (transition.actors & workflow.roles_of(actor, proposal)):
             raise PermissionDenied
@@ -260,51 +262,3 @@ def consultation_post(*, proposal: Proposal, author: User, body: str) -> Consult
             context={"proposal": proposal, "consultation": message},
         )
     return message
-
-
-# --- Calls -------------------------------------------------------------------------
-
-
-def call_save(*, user: User, form, upload=None) -> Call:
-    """Create or edit a call, with a file to publish alongside it (募集要項, 様式)."""
-    call = form.instance
-    if call.pk is None:
-        if not user.has_perm("proposals.create_call"):
-            raise PermissionDenied
-    elif not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
-    with transaction.atomic():
-        call = form.save(commit=False)
-        if call.pk is None:
-            call.created_by = user
-        call.save()
-        form.save_m2m()
-        if upload is not None:
-            store_upload(CallAttachment(call=call), upload, user=user)
-    return call
-
-
-def call_publish(*, call: Call, user: User) -> Call:
-    if not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
-    with transaction.atomic():
-        updated = Call.objects.filter(pk=call.pk, status=Call.Status.DRAFT).update(
-            status=Call.Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
-        )
-        if not updated:
-            raise ValidationError(_("下書きの募集だけを公開できます。"))
-    call.refresh_from_db()
-    return call
-
-
-def call_close(*, call: Call, user: User) -> Call:
-    if not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
-    with transaction.atomic():
-        updated = Call.objects.filter(pk=call.pk, status=Call.Status.PUBLISHED).update(
-            status=Call.Status.CLOSED, updated_at=timezone.now()
-        )
-        if not updated:
-            raise ValidationError(_("公開中の募集だけを終了できます。"))
-    call.refresh_from_db()
-    return call

@@ -1,0 +1,44 @@
+"""Actions on the collaboration lifecycle, one module per stage. Views and commands call these.
+
+`proposal_transition` is the only writer of a proposal's status.
+"""
+
+from .calls import call_close, call_publish, call_save
+from .proposals import (
+    attachment_add,
+    consultation_post,
+    proposal_assign_department,
+    proposal_create,
+    proposal_transition,
+    proposal_update,
+)
+from .review import (
+    conflict_declare,
+    entry_decide,
+    missing_sheets,
+    reviewer_assign,
+    round_add_proposal,
+    round_publish,
+    round_start_scoring,
+    sheet_save,
+)
+
+__all__ = [
+    "conflict_declare",
+    "entry_decide",
+    "missing_sheets",
+    "reviewer_assign",
+    "round_add_proposal",
+    "round_publish",
+    "round_start_scoring",
+    "sheet_save",
+    "attachment_add",
+    "call_close",
+    "call_publish",
+    "call_save",
+    "consultation_post",
+    "proposal_assign_department",
+    "proposal_create",
+    "proposal_transition",
+    "proposal_update",
+]
