@@ -15,7 +15,14 @@ from organizations.models import (
     Organization,
     User,
 )
-from proposals.models import Call, ProjectForm, Proposal, ProposalRoleShare
+from proposals.models import (
+    Call,
+    CriterionSet,
+    ProjectForm,
+    Proposal,
+    ProposalRoleShare,
+    ReviewRound,
+)
 
 PASSWORD = "correct-horse-battery-42"
 # Hashing once keeps the suite fast: every user shares this precomputed hash.
@@ -195,3 +202,24 @@ class ProposalFactory(factory.django.DjangoModelFactory):
                 proposer_role="チラシの作成と配布",
                 city_role="市報への掲載",
             )
+
+
+def default_criterion_set():
+    """The seeded default criteria (6 items, 100 points, pass line 50)."""
+    return CriterionSet.objects.get(is_default=True)
+
+
+class ReviewRoundFactory(factory.django.DjangoModelFactory):
+    """A round of the public presentation (二次審査) using the default criteria."""
+
+    class Meta:
+        model = ReviewRound
+
+    title = factory.Sequence(lambda n: f"令和8年度 協働事業提案 公開審査 第{n}回")
+    stage = ReviewRound.Stage.OPEN_REVIEW
+    fiscal_year = 2026
+    criterion_set = factory.LazyFunction(default_criterion_set)
+    created_by = factory.SubFactory(UserFactory, city_staff=True)
+
+    class Params:
+        scoring = factory.Trait(status=ReviewRound.Status.SCORING)
