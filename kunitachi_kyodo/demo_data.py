@@ -176,6 +176,22 @@ ACCOUNTS = (
         "flags": (),
         "membership": ("NPO法人 多摩川あおやぎ防災ラボ", "representative"),
     },
+    {
+        "email": "korei@example.jp",
+        "role_label": "市職員（高齢者支援課）",
+        "full_name": "中村 陽子",
+        "full_name_kana": "なかむら ようこ",
+        "flags": ("is_city_staff",),
+        "department": "健康福祉部 高齢者支援課",
+    },
+    {
+        "email": "hasegawa@example.jp",
+        "role_label": "団体の代表者（富士見台三丁目住宅自治会）",
+        "full_name": "長谷川 勝",
+        "full_name_kana": "はせがわ まさる",
+        "flags": (),
+        "membership": ("富士見台三丁目住宅自治会", "representative"),
+    },
 )
 
 # The account recorded as created_by for organizations not registered by a
@@ -1876,5 +1892,251 @@ PROPOSALS = (
             ("expense", "印刷費", 40_000, "説明会の資料"),
         ),
         "steps": (),
+    },
+    {
+        "title": "団地の集会所を拠点にした「ふらっと見守りサロン」",
+        "proposer": "hasegawa@example.jp",
+        "organization": "富士見台三丁目住宅自治会",
+        "call": "高齢者の見守りネットワークづくり",
+        "desired_form": "commission",
+        "period": ((4, 1), (3, 31)),
+        "local_issue": (
+            "富士見台三丁目の住宅では、住民の4割が65歳以上になり、ひとり暮らしの方は120世帯を超えました。"
+            "棟ごとの班長による見守りは続けていますが、班長も高齢になり、気になる方に気づいても、どこに相談すればよいか迷う場面が増えています。"
+        ),
+        "goal": (
+            "集会所の「ふらっとサロン」を週2回に増やし、ひとり暮らしの高齢の方が気軽に立ち寄り、顔を合わせる場にします。"
+            "サロンで気づいた変化を、地域包括支援センターにすぐ伝えられる見守りの流れをつくります。"
+        ),
+        "indicators": (
+            "サロンの開催 年間96回（週2回）\n"
+            "サロンに来る高齢の方 のべ2,400人\n"
+            "見守りの協力者（住民ボランティア） 30人以上\n"
+            "地域包括支援センターへの連絡 年間24件以上"
+        ),
+        "content": (
+            "会場：富士見台三丁目住宅 集会所\n"
+            "毎週火曜日と金曜日の10時から15時まで、お茶とおしゃべりの場を開きます。"
+            "月1回は地域包括支援センターの職員が来て、健康や介護の相談を受けます。\n\n"
+            "スケジュール\n"
+            "4月 見守り協力者の説明会と研修\n"
+            "5月 週2回の開催を開始。全戸に案内を配布\n"
+            "9月 敬老の集い（サロンの特別開催）\n"
+            "11月 協力者の振り返りの会\n"
+            "3月 1年間の報告会"
+        ),
+        "expected_effect": (
+            "ひとり暮らしの方が週に2回は誰かと顔を合わせ、体調や暮らしの変化に早く気づけるようになります。"
+            "班長だけに頼らない見守りの担い手が住宅の中に育ちます。"
+        ),
+        "why_collaboration": (
+            "気づいた変化を支援につなぐには、地域包括支援センターと市の高齢者支援課との連絡の流れが欠かせません。"
+            "自治会は住民のつながりと集会所を生かしてサロンを開き、市は専門職の派遣と連絡の受け手を担います。"
+        ),
+        "public_summary": (
+            "富士見台三丁目住宅の集会所で、ひとり暮らしの高齢の方が立ち寄れるサロンを週2回開き、"
+            "気づいた変化を地域包括支援センターにつなぐ見守りの流れを自治会と市でつくります。"
+        ),
+        "role_shares": (
+            (
+                "企画",
+                "年間の開催計画を立て、見守り協力者を募ります。",
+                "地域包括支援センターとの連絡の流れを一緒に決めます。",
+            ),
+            (
+                "運営",
+                "サロンを開き、来た方の様子を協力者で見守ります。",
+                "月1回、地域包括支援センターの職員を派遣します。",
+            ),
+            (
+                "広報",
+                "全戸に案内を配り、掲示板で知らせます。",
+                "市報とホームページでサロンを紹介します。",
+            ),
+            (
+                "評価",
+                "参加者数と連絡の件数を記録し、報告書にまとめます。",
+                "報告をもとに、ほかの地区に広げる方法を一緒に考えます。",
+            ),
+        ),
+        "budget": (
+            ("income", "市の委託料", 480_000, "募集の上限120万円の範囲"),
+            ("income", "自治会費からの支出", 60_000, "集会所の光熱費の一部"),
+            ("expense", "お茶・茶菓子代", 192_000, "96回×2,000円"),
+            ("expense", "協力者の研修費", 90_000, "講師謝礼 3回"),
+            ("expense", "印刷費", 78_000, "全戸への案内・掲示物"),
+            ("expense", "備品費", 180_000, "いす・テーブル・湯沸かしポット"),
+        ),
+        "steps": (
+            ("consult", "hasegawa@example.jp"),
+            (
+                "message",
+                "hasegawa@example.jp",
+                "事前相談をお願いします。自治会で続けてきたサロンを広げ、見守りにつなげる提案です。"
+                "自治会の会計で委託を受けられるかを確かめたいと考えています。",
+            ),
+            (
+                "message",
+                "office@example.jp",
+                "くにたちNPO活動支援室の高橋です。自治会でも、規約と会計の体制が整っていれば委託を受けられます。"
+                "規約と直近の会計報告を添えて提出してください。",
+            ),
+            ("submit", "hasegawa@example.jp"),
+            ("screen", "staff@example.jp"),
+            ("to_open_review", "staff@example.jp"),
+            (
+                "adopt",
+                "staff@example.jp",
+                "住民自身による見守りの担い手づくりと、専門職への確実なつなぎが評価されました。"
+                "集会所という身近な場を生かす点で実現性も高いと判断しました。",
+            ),
+        ),
+    },
+)
+
+# Collaboration projects (協働事業), keyed on their title, reached through the services:
+# "proposal" names an adopted proposal of PROPOSALS (or None for a project the city
+# registers itself, with "origin", "partners", "form" and "kinds" ProjectForm codes and
+# "years": fiscal years relative to the current one). The "department" and "partner"
+# accounts act for each side. "agreement" fills the draft both sides then confirm;
+# "indicators" are (kind, name, unit, target); "role_shares" are added to those the
+# proposal carried. "moves" are actions of the project workflow, in order; a project
+# that exists is left as it is.
+PROJECTS = (
+    {
+        "title": "団地の集会所を拠点にした「ふらっと見守りサロン」",
+        "proposal": "団地の集会所を拠点にした「ふらっと見守りサロン」",
+        "department": "korei@example.jp",
+        "partner": "hasegawa@example.jp",
+        "money": {
+            "city_share": 480_000,
+            "partner_share": 60_000,
+            "funding": "commission",
+            "funding_reference": "国立市高齢者支援課委託第2027-08号",
+            "funding_amount": 480_000,
+        },
+        "agreement": {
+            "cost_sharing": (
+                "甲は、サロンの運営と見守り協力者の研修に要する経費として、委託料480,000円を負担する。"
+                "乙は、集会所の光熱費の一部（60,000円）を負担する。"
+            ),
+            "risk_and_liability": (
+                "サロンの運営中の事故については、乙が加入する行事保険により対応する。"
+                "保険で対応できない損害は、甲乙協議のうえ処理する。"
+            ),
+            "other_terms": (
+                "乙は、見守りで知り得た個人の情報を、本人の同意なく第三者に提供しない。"
+                "地域包括支援センターへの連絡は、この協定で定めた流れによるものとする。"
+            ),
+            "indicators": (
+                ("activity", "サロンの開催回数", "回", 96),
+                ("outcome", "サロンに来た高齢の方（延べ）", "人", 2400),
+            ),
+            "role_shares": (),
+        },
+        "moves": ("start", "begin_reporting"),
+        "report": {
+            "kind": "final",
+            "values": (94, 2210),
+            "narrative": (
+                "5月から週2回、集会所でサロンを開きました。台風の日の2回を休み、年間94回開催しました。"
+                "見守り協力者は32人になり、協力者が気づいた変化を地域包括支援センターに27件伝えました。"
+            ),
+            "public_summary": (
+                "年間94回サロンを開き、延べ2,210人の高齢の方が立ち寄りました。"
+                "見守り協力者32人が、気づいた変化27件を地域包括支援センターにつなぎました。"
+            ),
+            "expenditure": 528_000,
+        },
+        "evaluations": {
+            "self_partner": {
+                "rules": 4,
+                "goals": ((5, ""), (3, "")),
+                "overall_comment": "週2回の開催が定着し、協力者も増えた。参加者数は目標に少し届かなかった。",
+            },
+            "self_department": {
+                "rules": 4,
+                "goals": ((5, ""), (3, "")),
+                "overall_comment": "自治会の主体的な運営により、専門職へのつなぎの流れができた。",
+            },
+            "mutual": {
+                "shared_points": "顔を合わせる場が見守りの入口になることを、自治会と市が同じ実感で確かめられた。",
+                "differences": "参加者の記録の取り方について、当初は自治会と市の考えが違った。",
+                "improvements": "男性のひとり暮らしの方の参加が少ないため、来やすい企画を一緒に考える。",
+            },
+            "third_party": {
+                "rules": 5,
+                "goals": ((5, ""), (2, "冬の参加が減った。季節に応じた呼びかけの工夫が必要。")),
+                "overall_comment": "住民による見守りと専門職をつなぐ、ほかの地区の手本となる協働である。",
+            },
+        },
+        "direction": (
+            "expand",
+            "見守りの流れが定着し、ほかの団地の自治会からも要望があるため、翌年度は富士見台一丁目に広げる。",
+        ),
+        "complete": True,
+    },
+    {
+        "title": "地域の縁側 多世代交流スペースの協働運営",
+        "proposal": None,
+        "origin": "existing",
+        "summary": (
+            "市が富士見台地域防災センターで続けてきた多世代交流スペース「地域の縁側」を、"
+            "今年度から子ども食堂の運営に実績のある団体と協働で運営します。"
+            "月2回の多世代食堂と、子どもから高齢の方までが集う交流会を開きます。"
+        ),
+        "partners": ("NPO法人 くにたち子ども食堂ネット",),
+        "form": "cooperation",
+        "kinds": ("cooperation-staff", "cooperation-equipment"),
+        "years": (0, 1),
+        "department": "staff@example.jp",
+        "partner": "member@example.jp",
+        "money": {
+            "city_share": 300_000,
+            "partner_share": 120_000,
+            "funding": "",
+            "funding_reference": "",
+            "funding_amount": None,
+        },
+        "agreement": {
+            "shared_goal": (
+                "子どもから高齢の方までが気軽に集い、食事とおしゃべりを通して顔見知りになれる場を、"
+                "地域の縁側として続けていく。"
+            ),
+            "cost_sharing": (
+                "甲は会場と調理設備・備品を無償で貸与し、交流会の講師謝礼（300,000円）を負担する。"
+                "乙は食材費（120,000円）を参加費と寄付で賄う。"
+            ),
+            "risk_and_liability": "食事の提供に伴う事故については、乙が加入する行事保険により対応する。",
+            "other_terms": "",
+            "indicators": (
+                ("activity", "多世代食堂の開催回数", "回", 24),
+                ("outcome", "参加者（延べ）", "人", 960),
+            ),
+            "role_shares": (
+                (
+                    "企画",
+                    "食堂の献立と交流会の内容を考えます。",
+                    "地域の行事と重ならないよう年間の日程を調整します。",
+                ),
+                (
+                    "会場・備品",
+                    "調理室の衛生管理と片付けを行います。",
+                    "会場と調理設備・備品を貸し出し、修繕を行います。",
+                ),
+                (
+                    "広報",
+                    "SNSと地域の掲示板で案内します。",
+                    "市報・ホームページで紹介し、学校と児童館にチラシを配ります。",
+                ),
+                (
+                    "記録と評価",
+                    "参加者数を記録し、報告書にまとめます。",
+                    "報告をもとに、翌年度の運営の方法を一緒に見直します。",
+                ),
+            ),
+        },
+        "moves": ("start",),
+        "interim_report_due_in_days": 45,
     },
 )

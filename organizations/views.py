@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -138,7 +139,42 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
                 if user.has_perm("organizations.verify_organization")
                 else 0
             ),
+            "review_rounds": self._review_rounds(user),
         }
+
+    @staticmethod
+    def _review_rounds(user) -> list[dict]:
+        """A reviewer's rounds and how many sheets each still needs, in one query."""
+        if not user.is_reviewer:
+            return []
+        from proposals.models import ConflictOfInterest, ReviewEntry, ReviewerAssignment, ScoreSheet
+
+        def count(queryset):
+            return Coalesce(
+                Subquery(queryset.values("round_id").annotate(n=Count("pk")).values("n")), 0
+            )
+
+        mine = {"round_id": OuterRef("round_id"), "reviewer_id": OuterRef("reviewer_id")}
+        assignments = (
+            ReviewerAssignment.objects.filter(reviewer=user)
+            .select_related("round")
+            .annotate(
+                entry_count=count(ReviewEntry.objects.filter(round_id=OuterRef("round_id"))),
+                submitted_count=count(
+                    ScoreSheet.objects.filter(submitted_at__isnull=False, **mine)
+                ),
+                conflict_count=count(ConflictOfInterest.objects.filter(**mine)),
+            )
+            .order_by("-round__created_at")[:10]
+        )
+        return [
+            {
+                "round": a.round,
+                "left": a.entry_count - a.submitted_count - a.conflict_count,
+                "is_scoring": a.round.status == a.round.Status.SCORING,
+            }
+            for a in assignments
+        ]
 
 
 @require_POST

@@ -91,11 +91,11 @@ def fiscal_year_choices() -> list[tuple[int, str]]:
 
 class ProposalFilterBase(django_filters.FilterSet):
     q = django_filters.CharFilter(label=gettext_lazy("キーワード"), method="filter_keyword")
-    fiscal_year = django_filters.TypedChoiceFilter(
+    fiscal_year = django_filters.ChoiceFilter(
         label=gettext_lazy("年度"),
         method="filter_fiscal_year",
-        coerce=int,
         choices=fiscal_year_choices,
+        empty_label=gettext_lazy("すべて"),
     )
 
     def filter_keyword(self, queryset, name, value):
@@ -106,7 +106,7 @@ class ProposalFilterBase(django_filters.FilterSet):
 
     def filter_fiscal_year(self, queryset, name, value):
         """A proposal belongs to the fiscal year of its first submission (a draft: of its creation)."""
-        start, end = fiscal_year_bounds(value)
+        start, end = fiscal_year_bounds(int(value))
         return queryset.filter(
             Q(submitted_at__date__gte=start, submitted_at__date__lte=end)
             | Q(submitted_at__isnull=True, created_at__date__gte=start, created_at__date__lte=end)

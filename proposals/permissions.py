@@ -82,3 +82,7 @@ rules.add_perm("proposals.score_in_round", is_assigned_reviewer)
 rules.add_perm(
     "proposals.view_private_parts", is_proposer | is_office_or_city_staff | reviews_proposal
 )
+
+# --- Collaboration projects ----------------------------------------------------------
+
+rules.add_perm("proposals.manage_projects", is_city_staff)

@@ -1,19 +1,24 @@
-"""The proposal workflow as data: (state, action) → who may, where it leads, what people see.
+"""The workflows as data: (state, action) → who may, where it leads, what people see.
 
-Views (which buttons show), the transition service (what is allowed) and the
-tests (every move × every persona) all read this one table. Nothing else
-decides whether a proposal may move.
+Two tables, one shape: proposals (TRANSITIONS) and collaboration projects
+(PROJECT_TRANSITIONS). Views (which buttons show), the transition services (what
+is allowed) and the tests (every move × every persona) all read these tables.
+Nothing else decides whether a proposal or a project may move.
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from .models.projects import ProjectStatus as P
 from .models.proposals import ProposalStatus as S
 
 # Who may act, relative to a proposal.
 PROPOSER = "proposer"  # the citizen who proposed, or an editor/representative of the proposing organization
 CITY_STAFF = "city_staff"  # city staff (any department) and administrators
+# Who may act, relative to a project.
+PARTNER = "partner"  # a representative or editor of a partner organization
+DEPARTMENT = "department"  # city staff of the project's department, and administrators
 
 
 @dataclass(frozen=True)
@@ -165,9 +170,90 @@ def allowed_transitions(user, proposal) -> list[Transition]:
 
 def describe(change) -> str:
     """What a StatusChange row says on a timeline: the public wording when there is one."""
-    transition = transition_for(change.from_status, change.action)
+    if change.project_id:
+        transition = project_transition_for(change.from_status, change.action)
+    else:
+        transition = transition_for(change.from_status, change.action)
     if transition is not None and transition.public_label:
         return str(transition.public_label)
     if transition is not None:
         return str(transition.label)
     return change.to_status
+
+
+# --- Collaboration projects ------------------------------------------------------------
+
+PROJECT_TRANSITIONS: list[Transition] = [
+    # Creation is recorded like a move from nothing, so the timeline starts with it.
+    *_t(
+        "create",
+        [""],
+        P.AGREEMENT,
+        {DEPARTMENT},
+        _("協働事業にする"),
+        _("協働事業として登録され、協定の準備が始まりました"),
+    ),
+    *_t(
+        "start",
+        [P.AGREEMENT],
+        P.ACTIVE,
+        {DEPARTMENT},
+        _("協定に基づき事業を開始する"),
+        _("協定を結び、事業が始まりました"),
+    ),
+    *_t(
+        "begin_reporting",
+        [P.ACTIVE],
+        P.REPORTING,
+        {DEPARTMENT, PARTNER},
+        _("報告の段階に進める"),
+        _("事業の実施を終え、報告の段階に入りました"),
+    ),
+    *_t(
+        "complete_evaluation",
+        [P.REPORTING],
+        P.EVALUATED,
+        {DEPARTMENT},
+        _("評価を完了する"),
+        _("評価が完了しました"),
+        style="success",
+    ),
+    *_t(
+        "close",
+        [P.EVALUATED],
+        P.CLOSED,
+        {DEPARTMENT},
+        _("事業を終了する"),
+        _("事業が終了しました"),
+        style="secondary",
+    ),
+]
+
+_PROJECT_BY_KEY = {(t.source, t.action): t for t in PROJECT_TRANSITIONS}
+
+
+def project_transition_for(status: str, action: str) -> Transition | None:
+    return _PROJECT_BY_KEY.get((status, action))
+
+
+def project_roles_of(user, project) -> set[str]:
+    """The workflow roles a user holds on a project."""
+    roles: set[str] = set()
+    if not user.is_authenticated:
+        return roles
+    if user.is_superuser or (user.is_city_staff and user.department_id == project.department_id):
+        roles.add(DEPARTMENT)
+    if user.memberships.filter(
+        organization__projects=project, role__in=["representative", "editor"]
+    ).exists():
+        roles.add(PARTNER)
+    return roles
+
+
+def project_allowed_transitions(user, project) -> list[Transition]:
+    roles = project_roles_of(user, project)
+    return [
+        t
+        for t in PROJECT_TRANSITIONS
+        if t.source == project.status and t.actors & roles and t.action != "create"
+    ]

@@ -25,6 +25,12 @@ PAGES = [
     ("mypage", "member@example.jp", "/mypage/", None),
     ("register-errors", "member@example.jp", "/organizations/register/", "submit-empty"),
     ("review-queue", "office@example.jp", "/office/organizations/", None),
+    ("calls", None, "/calls/", None),
+    ("proposals", None, "/proposals/", None),
+    ("proposal-public", None, "/proposals/", "first-proposal"),
+    ("proposal-form-errors", "member@example.jp", "/proposals/new/", "submit-empty"),
+    ("proposal-private", "member@example.jp", "/proposals/mine/", "first-proposal-row"),
+    ("work-queue", "staff@example.jp", "/office/proposals/", None),
 ]
 
 
@@ -56,6 +62,10 @@ def main() -> None:
                 page.goto(BASE + path)
                 if action == "first-organization":
                     page.click(".organization-list h2 a")
+                elif action == "first-proposal":
+                    page.click("main .card h2 a")
+                elif action == "first-proposal-row":
+                    page.click("main table tbody a")
                 elif action == "submit-empty":
                     page.click("main form[method=post] button[type=submit]")
                 target = OUT / f"{name}-{width_name}.png"

@@ -4,13 +4,29 @@ A URL added without an entry in EXPECTED fails `test_every_url_has_an_expectatio
 so access is decided on purpose for every new page.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from proposals.models import CallAttachment, ProposalAttachment
+from proposals.models import (
+    CallAttachment,
+    ProposalAttachment,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    ReviewSession,
+)
 from tests.conftest import PERSONAS, client_for
-from tests.factories import CallFactory, InvitationFactory, OrganizationFactory, ProposalFactory
+from tests.factories import (
+    CallFactory,
+    InvitationFactory,
+    OrganizationFactory,
+    ProposalFactory,
+    ReviewRoundFactory,
+)
 
 LOGIN = "login"  # a 302 to the login page
 ALL = dict.fromkeys(PERSONAS)
@@ -85,6 +101,45 @@ EXPECTED: dict[str, dict[str, object]] = {
     ),
     "proposals:work_queue": only({"city_staff", "support_office", "admin"}),
     "proposals:assign_department": everyone(405),  # POST only
+    # Open review (公開審査). Public: a published round's results, an announced session.
+    "proposals:review_index": everyone(200),
+    "proposals:round_results": everyone(200),
+    "proposals:session_detail": everyone(200),
+    "proposals:session_ical": everyone(200),
+    "proposals:my_reviews": SIGNED_IN,  # one's own assignments (none for most)
+    # The sheet of a reviewer assigned to the round; superusers are not assigned.
+    "proposals:score_sheet": only({"reviewer"}),
+    "proposals:conflict_declare": everyone(405),  # POST only
+    "proposals:staff_round_list": only({"city_staff", "admin"}),
+    "proposals:round_manage": only({"city_staff", "admin"}),
+    "proposals:round_add_proposal": everyone(405),  # POST only
+    "proposals:round_assign_reviewer": everyone(405),  # POST only
+    "proposals:round_start_scoring": everyone(405),  # POST only
+    "proposals:entry_decide": everyone(405),  # POST only
+    "proposals:round_publish": everyone(405),  # POST only
+    "proposals:session_create": only({"city_staff", "admin"}),
+    "proposals:session_edit": only({"city_staff", "admin"}),
+    # Collaboration projects (協働事業): a project of the member's organization and the city
+    # staff's department, its agreement confirmed, in reporting with an interim report. Pages
+    # are public; the parties (partner, department; a superuser counts as the department) work.
+    "proposals:project_list": everyone(200),
+    "proposals:project_detail": everyone(200),
+    "proposals:agreement_pdf": everyone(200),  # confirmed by both sides: public
+    "proposals:agreement_edit": only({"member", "city_staff", "admin"}),
+    "proposals:agreement_confirm": everyone(405),  # POST only
+    "proposals:agreement_new_version": everyone(405),  # POST only
+    "proposals:project_act": everyone(405),  # POST only
+    "proposals:report_request": only({"city_staff", "admin"}),
+    # A report's narrative and files are the parties' only: others do not see it exists.
+    "proposals:report_edit": only({"member", "city_staff", "admin"}, denied=404),
+    "proposals:report_attachment_download": only({"member", "city_staff", "admin"}, denied=404),
+    "proposals:evaluation_edit": only({"member"}),  # the partner's self-evaluation
+    "proposals:evaluation_publish": everyone(405),  # POST only
+    "proposals:direction_edit": only({"city_staff", "admin"}),
+    "proposals:direction_publish": everyone(405),  # POST only
+    "proposals:project_from_proposal": everyone(405),  # POST only
+    "proposals:rule_dashboard": only({"city_staff", "admin"}),
+    "proposals:project_create": only({"city_staff", "admin"}),
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -136,7 +191,35 @@ def url_args(organization, users):
         size=15,
         uploaded_by=users["member"],
     )
+    # Open review: a round being scored, with the reviewer persona assigned, and a
+    # published round with an announced session.
+    scoring = ReviewRoundFactory(scoring=True)
+    in_review = ProposalFactory(open_review=True)
+    scoring_entry = ReviewEntry.objects.create(round=scoring, proposal=in_review)
+    ReviewerAssignment.objects.create(round=scoring, reviewer=users["reviewer"])
+    published = ReviewRoundFactory(status=ReviewRound.Status.PUBLISHED, published_at=timezone.now())
+    session = ReviewSession.objects.create(
+        round=published,
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + timedelta(hours=2),
+        place="国立市役所 第1・第2会議室",
+        is_announced=True,
+    )
     return {
+        **project_url_args(organization, users),
+        "proposals:round_results": [published.pk],
+        "proposals:session_detail": [session.pk],
+        "proposals:session_ical": [session.pk],
+        "proposals:score_sheet": [scoring.pk, in_review.pk],
+        "proposals:conflict_declare": [scoring.pk, in_review.pk],
+        "proposals:round_manage": [scoring.pk],
+        "proposals:round_add_proposal": [scoring.pk],
+        "proposals:round_assign_reviewer": [scoring.pk],
+        "proposals:round_start_scoring": [scoring.pk],
+        "proposals:entry_decide": [scoring.pk, scoring_entry.pk],
+        "proposals:round_publish": [scoring.pk],
+        "proposals:session_create": [scoring.pk],
+        "proposals:session_edit": [session.pk],
         "proposals:proposal_detail": [submitted.pk],
         "proposals:proposal_edit": [draft.pk],
         "proposals:proposal_act": [submitted.pk, "withdraw"],
@@ -158,6 +241,58 @@ def url_args(organization, users):
         "proposals:call_publish": [draft_call.pk],
         "proposals:call_close": [call.pk],
         "proposals:call_attachment_download": [call.pk, call_file.pk],
+    }
+
+
+def project_url_args(organization, users) -> dict[str, list]:
+    """A project in reporting, its agreement confirmed, with an interim report and its file."""
+    from decimal import Decimal
+
+    from proposals import services
+    from proposals.models import Indicator
+
+    staff, member = users["city_staff"], users["member"]
+    proposal = ProposalFactory(
+        proposer=member,
+        organization=organization,
+        department=staff.department,
+        adopted=True,
+        title="採択された見守り事業",
+    )
+    project = services.project_create_from_proposal(proposal=proposal, user=staff)
+    agreement = project.current_agreement()
+    Indicator.objects.create(agreement=agreement, name="参加者数", unit="人", target_value=100)
+    services.agreement_confirm(agreement=agreement, user=member)
+    services.agreement_confirm(agreement=agreement, user=staff)
+    services.project_transition(project=project, action="start", actor=staff)
+    report = services.report_request(
+        project=project, kind="interim", due_on=timezone.localdate(), user=staff
+    )
+    services.report_save(
+        report=report,
+        user=member,
+        values={agreement.indicators.get().pk: (Decimal(40), "")},
+        narrative="実施した内容",
+        public_summary="",
+        expenditure=None,
+        upload=SimpleUploadedFile("kiroku.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    attachment = report.attachments.get()
+    return {
+        "proposals:project_detail": [project.pk],
+        "proposals:agreement_pdf": [project.pk],
+        "proposals:agreement_edit": [project.pk],
+        "proposals:agreement_confirm": [project.pk],
+        "proposals:agreement_new_version": [project.pk],
+        "proposals:project_act": [project.pk, "begin_reporting"],
+        "proposals:report_request": [project.pk],
+        "proposals:report_edit": [project.pk, report.pk],
+        "proposals:report_attachment_download": [project.pk, report.pk, attachment.pk],
+        "proposals:evaluation_edit": [project.pk, "self_partner"],
+        "proposals:evaluation_publish": [project.pk, "self_partner"],
+        "proposals:direction_edit": [project.pk],
+        "proposals:direction_publish": [project.pk],
+        "proposals:project_from_proposal": [proposal.pk],
     }
 
 

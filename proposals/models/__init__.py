@@ -1,7 +1,17 @@
 """The collaboration lifecycle, one module per stage (see DESIGN.md)."""
 
 from .calls import Call, CallAttachment
+from .evaluation import Direction, Evaluation, GoalScore, RuleScore
 from .guideline import CollaborationRule, GuidelinePage, GuidelineRevision, ProjectForm
+from .projects import (
+    Agreement,
+    CollaborationProject,
+    Indicator,
+    Report,
+    ReportAttachment,
+    ReportValue,
+    RoleShare,
+)
 from .proposals import (
     BudgetLine,
     ConsultationMessage,
@@ -23,6 +33,17 @@ from .review import (
 )
 
 __all__ = [
+    "Agreement",
+    "CollaborationProject",
+    "Direction",
+    "Evaluation",
+    "GoalScore",
+    "Indicator",
+    "Report",
+    "ReportAttachment",
+    "ReportValue",
+    "RoleShare",
+    "RuleScore",
     "ConflictOfInterest",
     "Criterion",
     "CriterionSet",

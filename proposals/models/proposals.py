@@ -218,7 +218,7 @@ class BudgetLine(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["kind", "order", "pk"]
+        ordering = ["-kind", "order", "pk"]  # income (収入) first, as budget forms list it
         verbose_name = _("収支予算の行")
         verbose_name_plural = _("収支予算の行")
         constraints = [
@@ -269,7 +269,16 @@ class StatusChangeQuerySet(models.QuerySet):
 class StatusChange(models.Model):
     """The audit row of one workflow move: who, from, to, why, when, and whether the public sees it."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="status_changes")
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.PROTECT, related_name="status_changes"
+    )
+    project = models.ForeignKey(
+        "proposals.CollaborationProject",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="status_changes",
+    )
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(_("操作"), max_length=30)
     from_status = models.CharField(_("変更前"), max_length=20)
@@ -285,9 +294,17 @@ class StatusChange(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("状態の変更記録")
         verbose_name_plural = _("状態の変更記録")
+        constraints = [
+            # A row records a move of exactly one thing: a proposal or a project.
+            models.CheckConstraint(
+                condition=Q(proposal__isnull=False, project__isnull=True)
+                | Q(proposal__isnull=True, project__isnull=False),
+                name="status_change_of_one_thing",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.proposal}: {self.from_status} → {self.to_status}"
+        return f"{self.proposal or self.project}: {self.from_status} → {self.to_status}"
 
 
 class ConsultationMessage(models.Model):

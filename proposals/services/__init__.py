@@ -4,6 +4,24 @@
 """
 
 from .calls import call_close, call_publish, call_save
+from .projects import (
+    agreement_confirm,
+    agreement_missing,
+    agreement_new_version,
+    agreement_save,
+    confirmed_agreement,
+    direction_decide,
+    direction_publish,
+    evaluation_publish,
+    evaluation_save,
+    may_write_evaluation,
+    project_create,
+    project_create_from_proposal,
+    project_transition,
+    report_request,
+    report_save,
+    send_report_reminders,
+)
 from .proposals import (
     attachment_add,
     consultation_post,
@@ -24,6 +42,22 @@ from .review import (
 )
 
 __all__ = [
+    "agreement_confirm",
+    "agreement_missing",
+    "agreement_new_version",
+    "agreement_save",
+    "confirmed_agreement",
+    "direction_decide",
+    "direction_publish",
+    "evaluation_publish",
+    "evaluation_save",
+    "may_write_evaluation",
+    "project_create",
+    "project_create_from_proposal",
+    "project_transition",
+    "report_request",
+    "report_save",
+    "send_report_reminders",
     "conflict_declare",
     "entry_decide",
     "missing_sheets",

@@ -17,6 +17,7 @@ from ..models import (
     ReviewEntry,
     ReviewerAssignment,
     ReviewRound,
+    ReviewSession,
     Score,
     ScoreSheet,
 )
@@ -248,3 +249,23 @@ def round_publish(*, round: ReviewRound, user: User, close_incomplete: bool = Fa
         round_.closed_incomplete = bool(missing)
         round_.save(update_fields=["status", "published_at", "published_by", "closed_incomplete"])
     return round_
+
+
+# --- Setting up rounds and sessions from the staff pages ---------------------------
+
+
+def round_create(*, form, user: User) -> ReviewRound:
+    """Create a round from a validated ReviewRoundForm; it starts in preparation."""
+    _require_staff(user)
+    form.instance.created_by = user
+    form.instance.status = ReviewRound.Status.PREPARING
+    return form.save()
+
+
+def session_save(*, round: ReviewRound, form, user: User) -> ReviewSession:
+    """Create or update a public presentation session from a validated ReviewSessionForm."""
+    _require_staff(user)
+    if form.instance.pk and form.instance.round_id != round.pk:
+        raise PermissionDenied
+    form.instance.round = round
+    return form.save()

@@ -2,17 +2,18 @@
 
 The data lives in `kunitachi_kyodo.demo_data`. Every row is keyed on its
 natural key (e-mail for people, name for departments and organizations,
-title for calls and proposals), so running the command again puts the demo rows
+title for calls, proposals and projects), so running the command again puts the demo rows
 back to their demo values and creates nothing twice. Rows that people added or
-renamed are left alone; nothing is deleted. Proposals are the exception to
-"put back": they have a history (status changes, notifications), so one that
-exists is kept as it is, and only missing ones are created and moved along the
-workflow by the same service the portal uses.
+renamed are left alone; nothing is deleted. Proposals and collaboration
+projects are the exception to "put back": they have a history (status changes,
+notifications), so one that exists is kept as it is, and only missing ones are
+created and moved along the workflow by the same services the portal uses.
 """
 
 import datetime
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,8 +31,24 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
+from proposals import services as project_services
 from proposals.fiscal import fiscal_year
-from proposals.models import BudgetLine, Call, ProjectForm, Proposal, ProposalRoleShare
+from proposals.forms.projects import (
+    AgreementForm,
+    AgreementRoleShareFormSet,
+    IndicatorFormSet,
+    ProjectCreateForm,
+)
+from proposals.models import (
+    BudgetLine,
+    Call,
+    CollaborationProject,
+    CollaborationRule,
+    Evaluation,
+    ProjectForm,
+    Proposal,
+    ProposalRoleShare,
+)
 from proposals.services import consultation_post, proposal_transition
 
 ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
@@ -79,7 +96,7 @@ def upsert(queryset, lookup: dict, values: dict):
 
 
 class Command(BaseCommand):
-    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示・事業提案）を登録します。何度実行しても同じ内容になります。"
+    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示・事業提案・協働事業）を登録します。何度実行しても同じ内容になります。"
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -102,7 +119,8 @@ class Command(BaseCommand):
             self.seed_memberships(users, organizations)
             calls = self.seed_calls(departments, users)
             proposals = self.seed_proposals(departments, users, organizations, calls)
-        self.print_summary(organizations, calls, proposals)
+            projects = self.seed_projects(users, organizations)
+        self.print_summary(organizations, calls, proposals, projects)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
@@ -297,8 +315,182 @@ class Command(BaseCommand):
                 f"「{proposal.title}」の {action}（{actor.email}）ができませんでした: {error}"
             ) from error
 
+    def seed_projects(
+        self, users: dict[str, User], organizations: list[Organization]
+    ) -> list[CollaborationProject]:
+        """Projects keyed on their title; a missing one is created and moved by the services."""
+        projects = []
+        for entry in demo_data.PROJECTS:
+            existing = (
+                CollaborationProject.objects.filter(title=entry["title"]).order_by("pk").first()
+            )
+            if existing is not None:
+                projects.append(existing)
+                continue
+            try:
+                projects.append(self.make_project(entry, users, organizations))
+            except (PermissionDenied, ValidationError) as error:
+                raise CommandError(
+                    f"協働事業「{entry['title']}」を作れませんでした: {error}"
+                ) from error
+        return projects
+
+    def make_project(
+        self, entry: dict, users: dict[str, User], organizations: list[Organization]
+    ) -> CollaborationProject:
+        department, partner = users[entry["department"]], users[entry["partner"]]
+        if entry["proposal"]:
+            proposal = Proposal.objects.get(title=entry["proposal"])
+            project = project_services.project_create_from_proposal(
+                proposal=proposal, user=department
+            )
+        else:
+            by_name = {org.name: org for org in organizations}
+            forms = {f.code: f for f in ProjectForm.objects.all()}
+            year = fiscal_year()
+            form = ProjectCreateForm(
+                data={
+                    "title": entry["title"],
+                    "summary": entry["summary"],
+                    "origin": entry["origin"],
+                    "partners": [by_name[name].pk for name in entry["partners"]],
+                    "department": department.department_id,
+                    "form": forms[entry["form"]].pk,
+                    "cooperation_kinds": [forms[code].pk for code in entry["kinds"]],
+                    "first_fiscal_year": year + entry["years"][0],
+                    "last_fiscal_year": year + entry["years"][1],
+                    **{k: "" if v is None else v for k, v in entry["money"].items()},
+                },
+                user=department,
+            )
+            if not form.is_valid():
+                raise CommandError(f"協働事業「{entry['title']}」の入力: {form.errors.as_text()}")
+            project = project_services.project_create(user=department, form=form)
+        # The contract's reference and amount are records, not a move of the workflow.
+        CollaborationProject.objects.filter(pk=project.pk).update(**entry["money"])
+        self.write_agreement(project, entry["agreement"], department)
+        agreement = project.current_agreement()
+        project_services.agreement_confirm(agreement=agreement, user=partner)
+        project_services.agreement_confirm(agreement=agreement, user=department)
+        for action in entry["moves"]:
+            project = project_services.project_transition(
+                project=project, action=action, actor=department
+            )
+        if "interim_report_due_in_days" in entry:
+            project_services.report_request(
+                project=project,
+                kind="interim",
+                due_on=timezone.localdate()
+                + datetime.timedelta(days=entry["interim_report_due_in_days"]),
+                user=department,
+            )
+        if "report" in entry:
+            self.file_report(project, entry["report"], department, partner)
+        if "evaluations" in entry:
+            self.evaluate(project, entry, users)
+        return project
+
+    def write_agreement(self, project, values: dict, user: User) -> None:
+        """Fill the draft agreement through the agreement page's own form and formsets."""
+        agreement = project.current_agreement()
+        data = {
+            "shared_goal": values.get("shared_goal", agreement.shared_goal),
+            "period_start": agreement.period_start.isoformat(),
+            "period_end": agreement.period_end.isoformat(),
+            "cost_sharing": values["cost_sharing"],
+            "information_sharing": agreement.information_sharing,
+            "risk_and_liability": values["risk_and_liability"],
+            "other_terms": values["other_terms"],
+        }
+        for prefix, rows, names in (
+            ("indicators", values["indicators"], ("kind", "name", "unit", "target_value")),
+            ("roles", values["role_shares"], ("task", "partner_role", "city_role")),
+        ):
+            data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": 0})
+            for index, row in enumerate(rows):
+                data.update({f"{prefix}-{index}-{n}": v for n, v in zip(names, row, strict=True)})
+        form = AgreementForm(data, instance=agreement)
+        formsets = [
+            IndicatorFormSet(data, instance=agreement, prefix="indicators"),
+            AgreementRoleShareFormSet(data, instance=agreement, prefix="roles"),
+        ]
+        if not (form.is_valid() and all(f.is_valid() for f in formsets)):
+            errors = [form.errors.as_text()] + [str(f.errors) for f in formsets]
+            raise CommandError(f"協定書「{project.title}」の入力: {errors}")
+        project_services.agreement_save(
+            agreement=agreement, user=user, form=form, formsets=formsets
+        )
+
+    def file_report(self, project, values: dict, department: User, partner: User) -> None:
+        agreement = project_services.confirmed_agreement(project)
+        report = project_services.report_request(
+            project=project,
+            kind=values["kind"],
+            due_on=agreement.period_end + datetime.timedelta(days=30),
+            user=department,
+        )
+        indicators = list(agreement.indicators.all())
+        project_services.report_save(
+            report=report,
+            user=partner,
+            values={
+                i.pk: (Decimal(v), "") for i, v in zip(indicators, values["values"], strict=True)
+            },
+            narrative=values["narrative"],
+            public_summary=values["public_summary"],
+            expenditure=values["expenditure"],
+            submit=True,
+        )
+
+    def evaluate(self, project, entry: dict, users: dict[str, User]) -> None:
+        """All four evaluations written and published, the direction decided and published."""
+        department, partner = users[entry["department"]], users[entry["partner"]]
+        authors = {
+            "self_partner": partner,
+            "self_department": department,
+            "mutual": partner,
+            "third_party": users["reviewer@example.jp"],
+        }
+        rules = list(CollaborationRule.objects.all())
+        indicators = list(project_services.confirmed_agreement(project).indicators.all())
+        for kind, values in entry["evaluations"].items():
+            texts = {
+                k: values[k]
+                for k in ("overall_comment", "shared_points", "differences", "improvements")
+                if k in values
+            }
+            project_services.evaluation_save(
+                project=project,
+                kind=kind,
+                user=authors[kind],
+                rule_scores={r.pk: (values["rules"], "") for r in rules}
+                if "rules" in values
+                else {},
+                goal_scores={
+                    i.pk: score
+                    for i, score in zip(indicators, values.get("goals", ()), strict=False)
+                },
+                texts=texts,
+                submit=True,
+            )
+        for evaluation in Evaluation.objects.filter(project=project):
+            project_services.evaluation_publish(evaluation=evaluation, user=department)
+        choice, reason = entry["direction"]
+        project_services.direction_decide(
+            project=project, user=department, choice=choice, reason=reason
+        )
+        project_services.direction_publish(project=project, user=department)
+        if entry.get("complete"):
+            project_services.project_transition(
+                project=project, action="complete_evaluation", actor=department
+            )
+
     def print_summary(
-        self, organizations: list[Organization], calls: list[Call], proposals: list[Proposal]
+        self,
+        organizations: list[Organization],
+        calls: list[Call],
+        proposals: list[Proposal],
+        projects: list[CollaborationProject],
     ) -> None:
         by_status = Counter(org.status for org in organizations)
         counts = "、".join(f"{status.label} {by_status[status]}" for status in Organization.Status)
@@ -308,7 +500,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"担当課 {len(demo_data.DEPARTMENTS)} 件、団体 {len(organizations)} 件（{counts}）、"
-            f"事業の提示 {len(calls)} 件、事業提案 {len(proposals)} 件（{states}）を登録しました。"
+            f"事業の提示 {len(calls)} 件、事業提案 {len(proposals)} 件（{states}）、"
+            f"協働事業 {len(projects)} 件を登録しました。"
         )
         self.stdout.write("")
         self.stdout.write("デモ用アカウント（公開の場では使わないでください）")
