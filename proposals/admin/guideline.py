@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CollaborationRule, GuidelinePage, GuidelineRevision, ProjectForm
+from ..models import CollaborationRule, GuidelinePage, GuidelineRevision, ProjectForm
 
 
 @admin.register(CollaborationRule)
