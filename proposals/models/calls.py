@@ -7,7 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .files import StoredFile, stored_file_path
 from .guideline import ProjectForm
+
+# Named in earlier migrations; files are stored by stored_file_path now.
+call_attachment_path = stored_file_path
 
 
 class CallQuerySet(models.QuerySet):
@@ -118,28 +122,15 @@ class Call(models.Model):
         return self.status in (self.Status.PUBLISHED, self.Status.CLOSED)
 
 
-def call_attachment_path(instance, filename: str) -> str:
-    return f"calls/{instance.call_id}/{instance.stored_name}"
-
-
-class CallAttachment(models.Model):
+class CallAttachment(StoredFile):
     """A file published with a call (募集要項, 様式): public once the call is."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("ファイル"), upload_to=call_attachment_path, max_length=300)
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("ファイル名"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(_("大きさ（バイト）"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("募集の添付ファイル")
         verbose_name_plural = _("募集の添付ファイル")
 
-    def __str__(self) -> str:
-        return self.original_name
+    @property
+    def folder(self) -> str:
+        return f"calls/{self.call_id}"

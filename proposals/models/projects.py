@@ -12,8 +12,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .files import StoredFile, stored_file_path
 from .guideline import ProjectForm
 from .proposals import Proposal
+
+# Named in earlier migrations; files are stored by stored_file_path now.
+report_upload_path = stored_file_path
 
 
 class ProjectStatus(models.TextChoices):
@@ -309,28 +313,15 @@ class ReportValue(models.Model):
         return f"{self.indicator.name}: {self.actual_value}"
 
 
-def report_upload_path(instance, filename: str) -> str:
-    return f"reports/{instance.report_id}/{instance.stored_name}"
-
-
-class ReportAttachment(models.Model):
+class ReportAttachment(StoredFile):
     """A file attached to a report. Private: served only through a view that checks the right."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("ファイル"), upload_to=report_upload_path, max_length=300)
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("ファイル名"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(_("大きさ（バイト）"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("報告の添付ファイル")
         verbose_name_plural = _("報告の添付ファイル")
 
-    def __str__(self) -> str:
-        return self.original_name
+    @property
+    def folder(self) -> str:
+        return f"reports/{self.report_id}"

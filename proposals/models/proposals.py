@@ -7,7 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .calls import Call
+from .files import StoredFile, stored_file_path
 from .guideline import ProjectForm
+
+# Named in earlier migrations; files are stored by stored_file_path now.
+private_upload_path = stored_file_path
 
 
 class ProposalStatus(models.TextChoices):
@@ -229,33 +233,18 @@ class BudgetLine(models.Model):
         return f"{self.get_kind_display()} {self.item} {self.amount}"
 
 
-def private_upload_path(instance, filename: str) -> str:
-    # The stored name is random; the user's file name is kept only as data, so a
-    # name with path separators or NUL bytes never reaches the file system.
-    return f"proposals/{instance.proposal_id}/{instance.stored_name}"
-
-
-class ProposalAttachment(models.Model):
+class ProposalAttachment(StoredFile):
     """A file attached to a proposal. Private: served only through a view that checks the right."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("ファイル"), upload_to=private_upload_path, max_length=300)
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("ファイル名"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(_("大きさ（バイト）"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("提案の添付ファイル")
         verbose_name_plural = _("提案の添付ファイル")
 
-    def __str__(self) -> str:
-        return self.original_name
+    @property
+    def folder(self) -> str:
+        return f"proposals/{self.proposal_id}"
 
     def get_absolute_url(self) -> str:
         return reverse("proposals:attachment_download", args=[self.proposal_id, self.pk])
