@@ -20,13 +20,24 @@ from organizations.models import (
 )
 from proposals.fiscal import fiscal_year, fiscal_year_bounds
 from proposals.models import (
+    Agreement,
     BudgetLine,
     Call,
+    CollaborationProject,
     ConsultationMessage,
+    Direction,
+    Evaluation,
+    GoalScore,
+    Indicator,
     Proposal,
     ProposalRoleShare,
+    Report,
+    ReportValue,
+    RoleShare,
+    RuleScore,
     StatusChange,
 )
+from proposals.rule_checks import MET, NOT_MET, check_project, with_rule_facts
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +62,16 @@ def counts() -> dict[str, int]:
         StatusChange,
         ConsultationMessage,
         Notification,
+        CollaborationProject,
+        Agreement,
+        Indicator,
+        RoleShare,
+        Report,
+        ReportValue,
+        Evaluation,
+        RuleScore,
+        GoalScore,
+        Direction,
     )
     counted = {model.__name__: model.objects.count() for model in models}
     counted["call_forms"] = Call.forms.through.objects.count()
@@ -105,10 +126,30 @@ def snapshot() -> dict[str, list]:
         "budget_lines": sorted(
             BudgetLine.objects.values_list("proposal__title", "kind", "order", "item", "amount", "note")
         ),
-        "status_changes": sorted(
-            StatusChange.objects.values_list(
-                "proposal__title", "pk", "actor__email", "action", "from_status", "to_status",
-                "comment", "is_public", "comment_is_public", "created_at",
+        "status_changes": list(
+            StatusChange.objects.order_by("pk").values_list(
+                "proposal__title", "project__title", "pk", "actor__email", "action", "from_status",
+                "to_status", "comment", "is_public", "comment_is_public", "created_at",
+            )
+        ),
+        "projects": list(
+            CollaborationProject.objects.order_by("title").values_list(
+                "title", "summary", "origin", "proposal__title", "department__name", "form__code",
+                "first_fiscal_year", "last_fiscal_year", "city_share", "partner_share", "funding",
+                "funding_reference", "funding_amount", "status", "created_by__email",
+            )
+        ),
+        "agreements": list(
+            Agreement.objects.order_by("pk").values_list(
+                "project__title", "version", "shared_goal", "cost_sharing", "period_start",
+                "period_end", "partner_confirmed_by__email", "partner_confirmed_at",
+                "department_confirmed_by__email", "department_confirmed_at",
+            )
+        ),
+        "evaluations": list(
+            Evaluation.objects.order_by("pk").values_list(
+                "project__title", "kind", "author__email", "overall_comment", "submitted_at",
+                "published_at",
             )
         ),
         "messages": sorted(
@@ -211,6 +252,16 @@ def test_every_row_passes_model_validation():
         Proposal,
         ProposalRoleShare,
         BudgetLine,
+        CollaborationProject,
+        Agreement,
+        Indicator,
+        RoleShare,
+        Report,
+        ReportValue,
+        Evaluation,
+        RuleScore,
+        GoalScore,
+        Direction,
     ):
         for obj in model.objects.all():
             obj.full_clean()
@@ -315,6 +366,7 @@ def test_proposals_in_every_early_state():
     assert by_status["open_review"] == 1
     assert by_status["returned"] == 1
     assert by_status["withdrawn"] == 1
+    assert by_status["adopted"] == 1
     assert proposals.filter(origin="free").exists()
     assert proposals.filter(origin="call", call__in=Call.objects.open_now()).count() >= 2
 
@@ -379,7 +431,7 @@ def test_the_timeline_is_written_by_the_workflow():
         ):
             assert change.actor == staff
     assert set(Proposal.objects.public().values_list("status", flat=True)) == {
-        "submitted", "screening", "open_review", "returned", "withdrawn",
+        "submitted", "screening", "open_review", "returned", "withdrawn", "adopted",
     }  # fmt: skip
 
     returned = Proposal.objects.get(status="returned")
@@ -437,9 +489,57 @@ def test_rerun_leaves_existing_proposals_as_they_are_and_recreates_missing_ones(
     assert Proposal.objects.count() == len(demo_data.PROPOSALS)
 
 
+def test_projects_reach_their_states_through_the_services():
+    seed()
+    projects = {p.title: p for p in with_rule_facts(CollaborationProject.objects.all())}
+    assert len(projects) == len(demo_data.PROJECTS) == 2
+    evaluated = projects[demo_data.PROJECTS[0]["title"]]
+    assert evaluated.status == CollaborationProject.Status.EVALUATED
+    assert evaluated.proposal.status == Proposal.Status.ADOPTED
+    agreement = evaluated.current_agreement()
+    assert agreement.is_confirmed
+    assert agreement.indicators.count() == 2 and agreement.role_shares.count() == 4
+    assert evaluated.reports.get(kind="final").submitted_at is not None
+    assert evaluated.evaluations.filter(published_at__isnull=False).count() == 4
+    assert evaluated.direction.published_at is not None
+    assert {r.rule.number: r.state for r in check_project(evaluated)} == dict.fromkeys(
+        range(1, 7), MET
+    )
+    assert evaluated.status_changes.filter(is_public=True).count() == 4
+
+    active = projects[demo_data.PROJECTS[1]["title"]]
+    assert active.status == CollaborationProject.Status.ACTIVE
+    assert active.origin == CollaborationProject.Origin.EXISTING and active.proposal is None
+    assert active.current_agreement().is_confirmed
+    assert active.reports.get(kind="interim").submitted_at is None
+    # An existing program was not open to everyone: the dashboard flags it.
+    assert check_project(active)[0].state == NOT_MET
+    # The demo staff and member are its parties.
+    staff = User.objects.get(email="staff@example.jp")
+    member = User.objects.get(email="member@example.jp")
+    assert active.department == staff.department
+    assert active.partners.filter(memberships__user=member).exists()
+
+
+def test_rerun_leaves_existing_projects_as_they_are():
+    seed()
+    project = CollaborationProject.objects.get(title=demo_data.PROJECTS[1]["title"])
+    CollaborationProject.objects.filter(pk=project.pk).update(summary="職員が書き直した概要")
+    changes, notifications = StatusChange.objects.count(), Notification.objects.count()
+
+    seed()
+
+    project.refresh_from_db()
+    assert project.summary == "職員が書き直した概要"
+    assert CollaborationProject.objects.count() == len(demo_data.PROJECTS)
+    assert StatusChange.objects.count() == changes
+    assert Notification.objects.count() == notifications
+
+
 def test_prints_the_demo_accounts():
     out = seed()
     assert f"事業提案 {len(demo_data.PROPOSALS)} 件" in out
+    assert f"協働事業 {len(demo_data.PROJECTS)} 件" in out
     for account in demo_data.ACCOUNTS:
         assert account["email"] in out
         assert account["role_label"] in out

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from organizations.models import Membership
 from proposals import services
 from proposals.models import CollaborationProject, Evaluation
-from tests.e2e.test_accessibility import assert_no_violations, sign_in
+from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import CallFactory, OrganizationFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -99,6 +99,8 @@ def test_adopted_proposal_to_evaluated_project(page: Page, live_server, tmp_path
     expect(page.get_by_text("目標値は数字で入力してください").first).to_be_visible()
     expect(page.locator("#id_roles-1-task")).to_have_value("会場")
     assert_no_violations(page, "agreement edit with errors")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "agreement-edit-errors.png"), full_page=True)
     page.locator("#id_indicators-0-target_value").fill("1600")
     page.get_by_role("button", name="協定書（案）を保存する").click()
     expect(page.get_by_text("協定書（案）を保存しました。")).to_be_visible()
@@ -155,6 +157,7 @@ def test_adopted_proposal_to_evaluated_project(page: Page, live_server, tmp_path
     # A low score needs its reason, said next to the item.
     expect(page.get_by_text("1・2の評価には、理由のコメントが必要です。").first).to_be_visible()
     assert_no_violations(page, "evaluation edit with errors")
+    page.screenshot(path=str(SCREENSHOTS / "evaluation-errors.png"), full_page=True)
     page.locator("textarea[id^='id_goal_']").first.fill(
         "学校への周知が遅れ、前半の参加が少なかった。"
     )
@@ -208,6 +211,7 @@ def test_adopted_proposal_to_evaluated_project(page: Page, live_server, tmp_path
 
     page.goto(base + "/office/projects/")
     assert_no_violations(page, "rule dashboard")
+    page.screenshot(path=str(SCREENSHOTS / "rule-dashboard.png"), full_page=True)
     page.goto(base + "/office/projects/new/")
     page.get_by_role("button", name="登録する").click()
     expect(page.locator("#form-error-summary")).to_be_visible()
@@ -227,8 +231,10 @@ def test_adopted_proposal_to_evaluated_project(page: Page, live_server, tmp_path
     expect(page.get_by_text("評価が完了しました")).to_be_visible()
     expect(page.get_by_text("4月から週2回、北市民プラザで開きました。")).to_have_count(0)
     assert_no_violations(page, "public project page")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "project-page.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    assert_no_violations(page, "public project page on a phone")
+    page.set_viewport_size(DESKTOP)
     response = page.request.get(report_url)
     assert response.status == 404  # the report's narrative is the parties' only
 

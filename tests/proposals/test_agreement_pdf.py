@@ -69,8 +69,9 @@ def test_the_confirmed_agreement_pdf_holds_the_agreements_japanese_text(
     response = client.get(reverse("proposals:agreement_pdf", args=[project.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.getvalue().startswith(b"%PDF-")
-    text = pdf_text(response.getvalue())
+    content = response.getvalue()  # a file response: its content can be read once
+    assert content.startswith(b"%PDF-")
+    text = pdf_text(content)
     assert "協働事業に関する協定書" in text
     assert "国立市（以下「甲」という。）と" in text
     assert f"{organization.name.replace(' ', '')}（以下「乙」という。）" in text

@@ -800,3 +800,34 @@ def test_dashboard_query_count_is_constant_and_it_flags_unmet_rules(
     assert "✗</span> 満たしていない" in body
     flagged = client.get(url, {"not_met": "1"}).content.decode()
     assert project.title not in flagged and "既存事業0" in flagged
+
+
+def test_the_project_page_query_count_does_not_grow_with_its_records(
+    reporting, users, client, as_persona, django_assert_max_num_queries
+):
+    url = reporting.get_absolute_url()
+    file_final_report(reporting, users)
+    evaluate_all(reporting, users)
+    for evaluation in Evaluation.objects.all():
+        services.evaluation_publish(evaluation=evaluation, user=users["city_staff"])
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    interim = reporting.reports.get(kind="interim")
+    indicator = services.confirmed_agreement(reporting).indicators.get()
+    services.report_save(
+        report=interim,
+        user=users["member"],
+        values={indicator.pk: (Decimal(700), "")},
+        narrative="半年の記録",
+        public_summary="半年で700人",
+        expenditure=100,
+        submit=True,
+        upload=SimpleUploadedFile("写真.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    services.agreement_new_version(project=reporting, user=users["member"], reason="指標の追加")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+    # The parties' page adds a fixed few: the session, the user, their roles, permissions.
+    member = as_persona("member")
+    with django_assert_max_num_queries(len(few.captured_queries) + 8):
+        member.get(url)
