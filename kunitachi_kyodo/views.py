@@ -12,7 +12,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "home.html",
         {
             "rules": CollaborationRule.objects.all(),
-            "open_calls": Call.objects.open_now().select_related("department").order_by("closes_at")[:3],
+            "open_calls": Call.objects.open_now()
+            .select_related("department")
+            .order_by("closes_at")[:3],
             "recent_proposals": Proposal.objects.public()
             .select_related("organization", "proposer")
             .order_by("-submitted_at")[:5],

@@ -81,6 +81,7 @@ urlpatterns = [
     # Collaboration projects (協働事業)
     path("projects/", projects.project_list, name="project_list"),
     path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path("projects/<int:pk>/agreement.pdf", projects.agreement_pdf, name="agreement_pdf"),
     path("projects/<int:pk>/agreement/", projects.agreement_edit, name="agreement_edit"),
     path(

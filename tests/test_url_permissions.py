@@ -124,6 +124,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     # are public; the parties (partner, department; a superuser counts as the department) work.
     "proposals:project_list": everyone(200),
     "proposals:project_detail": everyone(200),
+    "proposals:project_edit": only({"city_staff", "admin"}),  # the department keeps the facts
     "proposals:agreement_pdf": everyone(200),  # confirmed by both sides: public
     "proposals:agreement_edit": only({"member", "city_staff", "admin"}),
     "proposals:agreement_confirm": everyone(405),  # POST only
@@ -280,6 +281,7 @@ def project_url_args(organization, users) -> dict[str, list]:
     attachment = report.attachments.get()
     return {
         "proposals:project_detail": [project.pk],
+        "proposals:project_edit": [project.pk],
         "proposals:agreement_pdf": [project.pk],
         "proposals:agreement_edit": [project.pk],
         "proposals:agreement_confirm": [project.pk],

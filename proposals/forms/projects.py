@@ -470,3 +470,14 @@ class DirectionForm(forms.Form):
         help_text=_("公開すると、事業のページに方向性とともに載ります。"),
         error_messages={"required": _("方向性の理由を入力してください。")},
     )
+
+
+class ProjectEditForm(ProjectCreateForm):
+    """The department keeps the project's facts current: partners, form, years, money, contract or grant."""
+
+    class Meta(ProjectCreateForm.Meta):
+        fields = [f for f in ProjectCreateForm.Meta.fields if f != "origin"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("origin")

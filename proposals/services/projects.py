@@ -159,6 +159,15 @@ def project_create(*, user: User, form) -> CollaborationProject:
     return project
 
 
+def project_update(*, project: CollaborationProject, user: User, form) -> CollaborationProject:
+    """The department edits the project's facts (partners, years, shares, contract or grant)."""
+    _require(user, project, workflow.DEPARTMENT)
+    with transaction.atomic():
+        CollaborationProject.objects.select_for_update().get(pk=project.pk)
+        project = form.save()
+    return project
+
+
 def _check_move(project: CollaborationProject, action: str) -> None:
     problems = []
     if action == "start":

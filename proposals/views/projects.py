@@ -34,6 +34,7 @@ from ..forms.projects import (
     IndicatorFormSet,
     NewVersionForm,
     ProjectCreateForm,
+    ProjectEditForm,
     ProjectFilterForm,
     ReportForm,
     ReportRequestForm,
@@ -775,6 +776,21 @@ def project_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("proposals:agreement_edit", pk=project.pk)
     return render(request, "proposals/projects/project_form.html", {"form": form})
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(CollaborationProject, pk=pk)
+    if workflow.DEPARTMENT not in workflow.project_roles_of(request.user, project):
+        raise PermissionDenied
+    form = ProjectEditForm(request.POST or None, instance=project, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.project_update(project=project, user=request.user, form=form)
+        messages.success(request, _("協働事業の情報を更新しました。"))
+        return redirect(project)
+    return render(
+        request, "proposals/projects/project_form.html", {"form": form, "project": project}
+    )
 
 
 @login_required

@@ -831,3 +831,47 @@ def test_the_project_page_query_count_does_not_grow_with_its_records(
     member = as_persona("member")
     with django_assert_max_num_queries(len(few.captured_queries) + 8):
         member.get(url)
+
+
+def test_the_department_records_shares_and_the_contract_on_the_project(client, users, organization):
+    from proposals.models import CollaborationProject, ProjectForm
+    from tests.conftest import client_for
+
+    staff = users["city_staff"]
+    project = CollaborationProject.objects.create(
+        title="地域の縁側",
+        summary="既存の事業を協働で",
+        origin="existing",
+        department=staff.department,
+        form=ProjectForm.objects.get(code="commission"),
+        first_fiscal_year=2026,
+        last_fiscal_year=2026,
+        created_by=staff,
+    )
+    project.partners.add(organization)
+    url = reverse("proposals:project_edit", args=[project.pk])
+    data = {
+        "title": "地域の縁側",
+        "summary": "既存の事業を協働で",
+        "partners": [organization.pk],
+        "department": staff.department.pk,
+        "form": project.form.pk,
+        "first_fiscal_year": 2026,
+        "last_fiscal_year": 2026,
+        "city_share": "800000",
+        "partner_share": "200000",
+        "funding": "commission",
+        "funding_reference": "国立市委託第2026-15号",
+        "funding_amount": "800000",
+    }
+    assert client_for(users["member"]).post(url, data).status_code == 403
+    response = client_for(staff).post(url, {**data, "city_share": "-1"})
+    assert "金額" in response.content.decode()
+    assert client_for(staff).post(url, data).status_code == 302
+    project.refresh_from_db()
+    assert (project.city_share, project.funding_reference, project.funding_amount) == (
+        800000,
+        "国立市委託第2026-15号",
+        800000,
+    )
+    assert "国立市委託第2026-15号" in client.get(project.get_absolute_url()).content.decode()
