@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: deterministic, idempotent, valid demo data."""
 
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -18,12 +19,13 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
-from proposals.fiscal import fiscal_year, fiscal_year_bounds
+from proposals.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
 from proposals.models import (
     Agreement,
     BudgetLine,
     Call,
     CollaborationProject,
+    ConflictOfInterest,
     ConsultationMessage,
     Direction,
     Evaluation,
@@ -33,19 +35,45 @@ from proposals.models import (
     ProposalRoleShare,
     Report,
     ReportValue,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    ReviewSession,
     RoleShare,
     RuleScore,
+    Score,
+    ScoreSheet,
     StatusChange,
 )
 from proposals.rule_checks import MET, NOT_MET, check_project, with_rule_facts
+from proposals.selectors import round_results as select_round_results
+from proposals.services import missing_sheets
 
 pytestmark = pytest.mark.django_db
 
 
 def seed() -> str:
     out = StringIO()
-    call_command("seed_demo", force=True, stdout=out)
+    call_command("seed_demo", force=True, stdout=out, stderr=StringIO())
     return out.getvalue()
+
+
+REVIEW_MODELS = (
+    ReviewRound,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewSession,
+    ConflictOfInterest,
+    ScoreSheet,
+    Score,
+)
+
+
+def review_round(stage: str, status: str) -> tuple[dict, ReviewRound]:
+    """The demo data of the round with this stage and status, and the round it made."""
+    (entry,) = [e for e in demo_data.REVIEW_ROUNDS if e["stage"] == stage and e["status"] == status]
+    title = entry["title"].format(year=fiscal_year_label(fiscal_year() + entry["fiscal_year"]))
+    return entry, ReviewRound.objects.get(title=title)
 
 
 def counts() -> dict[str, int]:
@@ -72,6 +100,7 @@ def counts() -> dict[str, int]:
         RuleScore,
         GoalScore,
         Direction,
+        *REVIEW_MODELS,
     )
     counted = {model.__name__: model.objects.count() for model in models}
     counted["call_forms"] = Call.forms.through.objects.count()
@@ -154,6 +183,43 @@ def snapshot() -> dict[str, list]:
         ),
         "messages": sorted(
             ConsultationMessage.objects.values_list("proposal__title", "pk", "author__email", "body")
+        ),
+        "rounds": list(
+            ReviewRound.objects.order_by("pk").values_list(
+                "pk", "title", "stage", "fiscal_year", "call__title", "criterion_set__name",
+                "status", "published_at", "published_by__email", "closed_incomplete",
+                "created_by__email", "created_at",
+            )
+        ),
+        "entries": list(
+            ReviewEntry.objects.order_by("pk").values_list(
+                "round__title", "proposal__title", "presentation_order", "decision", "reason",
+            )
+        ),
+        "assignments": list(
+            ReviewerAssignment.objects.order_by("pk").values_list(
+                "round__title", "reviewer__email", "kind", "title",
+            )
+        ),
+        "sessions": list(
+            ReviewSession.objects.order_by("pk").values_list(
+                "round__title", "starts_at", "ends_at", "place", "description", "is_announced",
+                "minutes", "minutes_published",
+            )
+        ),
+        "conflicts": list(
+            ConflictOfInterest.objects.order_by("pk").values_list(
+                "round__title", "proposal__title", "reviewer__email", "reason", "declared_at",
+            )
+        ),
+        "sheets": list(
+            ScoreSheet.objects.order_by("pk").values_list(
+                "round__title", "proposal__title", "reviewer__email", "overall_comment",
+                "submitted_at",
+            )
+        ),
+        "scores": sorted(
+            Score.objects.values_list("sheet_id", "criterion__name", "value", "comment")
         ),
     }  # fmt: skip
 
@@ -262,6 +328,7 @@ def test_every_row_passes_model_validation():
         RuleScore,
         GoalScore,
         Direction,
+        *REVIEW_MODELS,
     ):
         for obj in model.objects.all():
             obj.full_clean()
@@ -366,7 +433,9 @@ def test_proposals_in_every_early_state():
     assert by_status["open_review"] == 1
     assert by_status["returned"] == 1
     assert by_status["withdrawn"] == 1
-    assert by_status["adopted"] == 1
+    # One adopted before open review had rounds; the published round adopted two more.
+    assert by_status["adopted"] == 3
+    assert by_status["not_adopted"] == 1
     assert proposals.filter(origin="free").exists()
     assert proposals.filter(origin="call", call__in=Call.objects.open_now()).count() >= 2
 
@@ -427,11 +496,12 @@ def test_the_timeline_is_written_by_the_workflow():
         last = proposal.status_changes.last()
         assert last.to_status == proposal.status, proposal.title
         for change in proposal.status_changes.filter(
-            action__in=["screen", "return", "to_open_review"]
+            action__in=["screen", "return", "to_open_review", "adopt", "not_adopt"]
         ):
             assert change.actor == staff
     assert set(Proposal.objects.public().values_list("status", flat=True)) == {
         "submitted", "screening", "open_review", "returned", "withdrawn", "adopted",
+        "not_adopted",
     }  # fmt: skip
 
     returned = Proposal.objects.get(status="returned")
@@ -536,9 +606,145 @@ def test_rerun_leaves_existing_projects_as_they_are():
     assert Notification.objects.count() == notifications
 
 
+def test_the_open_review_is_published_with_its_decisions_and_reasons():
+    seed()
+    entry, published = review_round("open_review", "published")
+    staff = User.objects.get(email="staff@example.jp")
+    assert published.is_published and published.published_by == staff
+    assert published.published_at is not None and not published.closed_incomplete
+    assert published.criterion_set.is_default and published.fiscal_year == fiscal_year()
+    entries = list(published.entries.select_related("proposal"))
+    assert [e.proposal.title for e in entries] == list(entry["entries"])
+    assert [e.presentation_order for e in entries] == [1, 2, 3]
+    decisions = Counter(e.decision for e in entries)
+    assert decisions == {ReviewEntry.Decision.ADOPT: 2, ReviewEntry.Decision.NOT_ADOPT: 1}
+    for review_entry in entries:
+        proposal = review_entry.proposal
+        assert len(review_entry.reason) > 50, proposal.title
+        assert proposal.status == (
+            Proposal.Status.ADOPTED
+            if review_entry.decision == ReviewEntry.Decision.ADOPT
+            else Proposal.Status.NOT_ADOPTED
+        )
+        # The decision reached the proposal's public timeline, with its reason.
+        change = proposal.status_changes.last()
+        assert change.action == review_entry.decision and change.actor == staff
+        assert change.comment == review_entry.reason and change.is_public
+        assert change.comment_is_public
+        # Each went through the workflow to reach open review.
+        actions = list(proposal.status_changes.values_list("action", flat=True))
+        assert actions == ["submit", "screen", "to_open_review", review_entry.decision]
+
+    # The scores agree with the decisions: the two adopted pass the line, the other does not.
+    results = {r.entry.decision: r for r in select_round_results(published)}
+    pass_line = published.criterion_set.pass_line
+    ranked = sorted(select_round_results(published), key=lambda r: r.rank)
+    assert [r.rank for r in ranked] == [1, 2, 3]
+    assert all(r.total >= pass_line for r in ranked if r.entry.decision == "adopt")
+    assert results["not_adopt"].total < pass_line
+
+
+def test_the_open_review_has_two_reviewers_a_conflict_and_their_sheets():
+    seed()
+    entry, published = review_round("open_review", "published")
+    reviewers = {a.reviewer.email: a for a in published.assignments.select_related("reviewer")}
+    assert set(reviewers) == {"reviewer@example.jp", "onishi@example.jp"}
+    for assignment in reviewers.values():
+        assert assignment.reviewer.is_reviewer and assignment.title
+        assert assignment.kind == ReviewerAssignment.Kind.EXTERNAL
+
+    conflict = published.conflicts.get()
+    assert conflict.reviewer.email == "onishi@example.jp" and conflict.reason
+    assert not ScoreSheet.objects.filter(
+        round=published, proposal=conflict.proposal, reviewer=conflict.reviewer
+    ).exists()
+    # Every other pair has a submitted sheet with every criterion scored.
+    criteria = published.criterion_set.criteria.count()
+    sheets = published.sheets.all()
+    assert sheets.count() == 2 * 3 - 1
+    assert not sheets.filter(submitted_at__isnull=True).exists()
+    for sheet in sheets:
+        assert sheet.overall_comment
+        assert sheet.scores.count() == criteria
+    low = Score.objects.filter(sheet__round=published, value__lte=1)
+    assert low.exists() and not low.filter(comment="").exists()
+    assert not missing_sheets(published)
+
+
+def test_the_open_review_session_was_held_and_its_minutes_are_published():
+    seed()
+    entry, published = review_round("open_review", "published")
+    session = published.sessions.get()
+    assert session.ends_at < timezone.now()
+    assert session.is_announced and session.minutes_published
+    assert session.place == "くにたち市民協働センター 3階 第1会議室"
+    assert session.minutes.startswith("### ")
+    for title in entry["entries"]:
+        assert title in session.minutes
+
+
+def test_the_current_cycle_gives_the_reviewer_work_and_announces_a_session():
+    seed()
+    reviewer = User.objects.get(email="reviewer@example.jp")
+    _entry, screening = review_round("screening", "scoring")
+    assert screening.status == ReviewRound.Status.SCORING
+    assert screening.assignments.filter(reviewer=reviewer).exists()
+    assert screening.entries.exists()
+    assert not screening.entries.exclude(proposal__status=Proposal.Status.SCREENING).exists()
+    assert (reviewer, screening.entries.first().proposal) in missing_sheets(screening)
+
+    _entry, upcoming = review_round("open_review", "preparing")
+    session = upcoming.sessions.get()
+    assert session.is_announced and session.starts_at > timezone.now()
+    assert timezone.localtime(session.starts_at).weekday() < 5
+    assert not session.minutes_published
+    assert upcoming.entries.get().proposal.status == Proposal.Status.OPEN_REVIEW
+
+
+def test_open_review_proposals_stay_apart_from_the_projects():
+    """The projects seed picks its own adopted proposal; the round's adopted ones get none."""
+    seed()
+    _entry, published = review_round("open_review", "published")
+    reviewed = Proposal.objects.filter(review_entries__round=published)
+    assert not CollaborationProject.objects.filter(proposal__in=reviewed).exists()
+    project_proposals = {p["proposal"] for p in demo_data.PROJECTS if p["proposal"]}
+    assert not reviewed.filter(title__in=project_proposals).exists()
+
+
+def test_rerun_leaves_existing_rounds_as_they_are():
+    seed()
+    _entry, upcoming = review_round("open_review", "preparing")
+    ReviewSession.objects.filter(round=upcoming).update(place="職員が変えた会場")
+    first_counts = counts()
+    changes, notifications = StatusChange.objects.count(), Notification.objects.count()
+
+    seed()
+
+    assert counts() == first_counts
+    assert StatusChange.objects.count() == changes
+    assert Notification.objects.count() == notifications
+    assert upcoming.sessions.get().place == "職員が変えた会場"
+
+
+def test_rerun_does_not_review_decided_proposals_again():
+    """A published round that is gone is not made again: its proposals are decided."""
+    seed()
+    _entry, published = review_round("open_review", "published")
+    published.delete()
+    rounds = ReviewRound.objects.count()
+
+    err = StringIO()
+    call_command("seed_demo", force=True, stdout=StringIO(), stderr=err)
+
+    assert ReviewRound.objects.count() == rounds
+    assert published.title in err.getvalue()
+    assert Proposal.objects.filter(status=Proposal.Status.NOT_ADOPTED).count() == 1
+
+
 def test_prints_the_demo_accounts():
     out = seed()
     assert f"事業提案 {len(demo_data.PROPOSALS)} 件" in out
+    assert f"審査回 {len(demo_data.REVIEW_ROUNDS)} 件" in out
     assert f"協働事業 {len(demo_data.PROJECTS)} 件" in out
     for account in demo_data.ACCOUNTS:
         assert account["email"] in out

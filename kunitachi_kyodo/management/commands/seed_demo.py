@@ -2,12 +2,13 @@
 
 The data lives in `kunitachi_kyodo.demo_data`. Every row is keyed on its
 natural key (e-mail for people, name for departments and organizations,
-title for calls, proposals and projects), so running the command again puts the demo rows
-back to their demo values and creates nothing twice. Rows that people added or
-renamed are left alone; nothing is deleted. Proposals and collaboration
-projects are the exception to "put back": they have a history (status changes,
-notifications), so one that exists is kept as it is, and only missing ones are
-created and moved along the workflow by the same services the portal uses.
+title for calls, proposals, review rounds and projects), so running the command again
+puts the demo rows back to their demo values and creates nothing twice. Rows that
+people added or renamed are left alone; nothing is deleted. Proposals, review rounds
+and collaboration projects are the exception to "put back": they have a history
+(status changes, scores, decisions, notifications), so one that exists is kept as it
+is, and only missing ones are created and moved along the workflow by the same
+services the portal uses.
 """
 
 import datetime
@@ -32,24 +33,29 @@ from organizations.models import (
     User,
 )
 from proposals import services as project_services
-from proposals.fiscal import fiscal_year
+from proposals.fiscal import fiscal_year, fiscal_year_label
 from proposals.forms.projects import (
     AgreementForm,
     AgreementRoleShareFormSet,
     IndicatorFormSet,
     ProjectCreateForm,
 )
+from proposals.forms.review import ReviewRoundForm, ReviewSessionForm
 from proposals.models import (
     BudgetLine,
     Call,
     CollaborationProject,
     CollaborationRule,
+    CriterionSet,
     Evaluation,
     ProjectForm,
     Proposal,
     ProposalRoleShare,
+    ReviewEntry,
+    ReviewRound,
 )
 from proposals.services import consultation_post, proposal_transition
+from proposals.services import review as review_services
 
 ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
 ORGANIZATION_FIELDS = (
@@ -96,7 +102,7 @@ def upsert(queryset, lookup: dict, values: dict):
 
 
 class Command(BaseCommand):
-    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示・事業提案・協働事業）を登録します。何度実行しても同じ内容になります。"
+    help = "デモ用のデータ（担当課・アカウント・団体・事業の提示・事業提案・公開審査・協働事業）を登録します。何度実行しても同じ内容になります。"
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -119,8 +125,9 @@ class Command(BaseCommand):
             self.seed_memberships(users, organizations)
             calls = self.seed_calls(departments, users)
             proposals = self.seed_proposals(departments, users, organizations, calls)
+            rounds = self.seed_review(users)
             projects = self.seed_projects(users, organizations)
-        self.print_summary(organizations, calls, proposals, projects)
+        self.print_summary(organizations, calls, proposals, rounds, projects)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
@@ -172,11 +179,13 @@ class Command(BaseCommand):
             org = upsert(Organization.objects, {"name": data["name"]}, values)
             org.fields.set([fields[n] for n in data["fields"] if n in fields])
             org.districts.set([districts[n] for n in data["districts"] if n in districts])
-            self.seed_review(org, office, data["rejection_reason"])
+            self.seed_organization_review(org, office, data["rejection_reason"])
             organizations.append(org)
         return organizations
 
-    def seed_review(self, org: Organization, reviewer: User, rejection_reason: str) -> None:
+    def seed_organization_review(
+        self, org: Organization, reviewer: User, rejection_reason: str
+    ) -> None:
         """Give a decided organization the support office's record of its decision.
 
         A record of the same decision that already exists (from an earlier run or
@@ -314,6 +323,139 @@ class Command(BaseCommand):
             raise CommandError(
                 f"「{proposal.title}」の {action}（{actor.email}）ができませんでした: {error}"
             ) from error
+
+    def seed_review(self, users: dict[str, User]) -> list[ReviewRound]:
+        """Open review rounds keyed on their title; a missing one is set up by the services.
+
+        A round's proposals must be waiting for its stage and in no other round of it;
+        otherwise (they were reviewed in a round since renamed or deleted, or a new
+        fiscal year renamed this one) the round is not made again.
+        """
+        rounds = []
+        for entry in demo_data.REVIEW_ROUNDS:
+            year = fiscal_year() + entry["fiscal_year"]
+            title = entry["title"].format(year=fiscal_year_label(year))
+            existing = ReviewRound.objects.filter(title=title).order_by("pk").first()
+            if existing is not None:
+                rounds.append(existing)
+                continue
+            proposals = [
+                Proposal.objects.filter(title=t).order_by("pk").first() for t in entry["entries"]
+            ]
+            waiting = review_services.STAGE_STATUS[entry["stage"]]
+            if any(
+                proposal is None
+                or proposal.status != waiting
+                or ReviewEntry.objects.filter(
+                    proposal=proposal, round__stage=entry["stage"]
+                ).exists()
+                for proposal in proposals
+            ):
+                self.stderr.write(
+                    f"審査回「{title}」は、対象の提案が審査を待っていないため作りませんでした。"
+                )
+                continue
+            try:
+                rounds.append(self.make_round(entry, title, year, proposals, users))
+            except (PermissionDenied, ValidationError) as error:
+                raise CommandError(f"審査回「{title}」を作れませんでした: {error}") from error
+        return rounds
+
+    def make_round(
+        self,
+        entry: dict,
+        title: str,
+        year: int,
+        proposals: list[Proposal],
+        users: dict[str, User],
+    ) -> ReviewRound:
+        """Set up a round, then score, decide and publish as far as its status, as in the portal."""
+        manager = users[entry["manager"]]
+        criterion_set = CriterionSet.objects.filter(is_default=True).first()
+        if criterion_set is None:
+            raise CommandError("既定の審査基準がありません。")
+        form = ReviewRoundForm(
+            data={
+                "title": title,
+                "stage": entry["stage"],
+                "fiscal_year": year,
+                "call": "",
+                "criterion_set": criterion_set.pk,
+            }
+        )
+        if not form.is_valid():
+            raise CommandError(f"審査回「{title}」の入力: {form.errors.as_text()}")
+        review_round = review_services.round_create(form=form, user=manager)
+        for proposal in proposals:  # in presentation order
+            review_services.round_add_proposal(round=review_round, proposal=proposal, user=manager)
+        for email, kind, public_title in entry["reviewers"]:
+            review_services.reviewer_assign(
+                round=review_round,
+                reviewer=users[email],
+                user=manager,
+                kind=kind,
+                title=public_title,
+            )
+        for values in entry["sessions"]:
+            self.write_session(review_round, values, manager)
+        if entry["status"] == ReviewRound.Status.PREPARING:
+            return review_round
+        review_round = review_services.round_start_scoring(round=review_round, user=manager)
+
+        by_title = {proposal.title: proposal for proposal in proposals}
+        for email, proposal_title, reason in entry.get("conflicts", ()):
+            review_services.conflict_declare(
+                round=review_round,
+                proposal=by_title[proposal_title],
+                reviewer=users[email],
+                reason=reason,
+            )
+        criteria = {c.name: c.pk for c in criterion_set.criteria.all()}
+        for sheet in entry.get("sheets", ()):
+            missing = set(sheet["scores"]) - set(criteria)
+            if missing:
+                raise CommandError(
+                    f"既定の審査基準にない審査項目です: {'、'.join(sorted(missing))}"
+                )
+            review_services.sheet_save(
+                round=review_round,
+                proposal=by_title[sheet["proposal"]],
+                reviewer=users[sheet["reviewer"]],
+                scores={criteria[name]: score for name, score in sheet["scores"].items()},
+                overall_comment=sheet["overall_comment"],
+                submit=True,
+            )
+        decisions = entry.get("decisions", {})
+        for review_entry in review_round.entries.select_related("proposal"):
+            if review_entry.proposal.title in decisions:
+                decision, reason = decisions[review_entry.proposal.title]
+                review_services.entry_decide(
+                    entry=review_entry, decision=decision, reason=reason, user=manager
+                )
+        if entry["status"] == ReviewRound.Status.PUBLISHED:
+            review_round = review_services.round_publish(round=review_round, user=manager)
+        return review_round
+
+    def write_session(self, review_round: ReviewRound, values: dict, user: User) -> None:
+        """A public session, through the session page's own form; its minutes, if any, published."""
+        day = timezone.localdate() + datetime.timedelta(days=values["days"])
+        while day.weekday() >= 5:  # held on a weekday
+            day += datetime.timedelta(days=1)
+        minutes = values.get("minutes", "")
+        form = ReviewSessionForm(
+            data={
+                "starts_at": f"{day.isoformat()}T{values['starts']}",
+                "ends_at": f"{day.isoformat()}T{values['ends']}",
+                "place": values["place"],
+                "description": values["description"],
+                "is_announced": True,
+                "minutes": minutes,
+                "minutes_published": bool(minutes),
+            }
+        )
+        if not form.is_valid():
+            raise CommandError(f"公開審査会（{review_round.title}）の入力: {form.errors.as_text()}")
+        review_services.session_save(round=review_round, form=form, user=user)
 
     def seed_projects(
         self, users: dict[str, User], organizations: list[Organization]
@@ -490,17 +632,34 @@ class Command(BaseCommand):
         organizations: list[Organization],
         calls: list[Call],
         proposals: list[Proposal],
+        rounds: list[ReviewRound],
         projects: list[CollaborationProject],
     ) -> None:
         by_status = Counter(org.status for org in organizations)
         counts = "、".join(f"{status.label} {by_status[status]}" for status in Organization.Status)
-        by_state = Counter(proposal.status for proposal in proposals)
+        # Open review moved some proposals on since they were seeded: count them as they are now.
+        by_state = Counter(
+            Proposal.objects.filter(pk__in=[p.pk for p in proposals]).values_list(
+                "status", flat=True
+            )
+        )
         states = "、".join(
             f"{state.label} {by_state[state]}" for state in Proposal.Status if by_state[state]
+        )
+        by_round_status = Counter(
+            ReviewRound.objects.filter(pk__in=[r.pk for r in rounds]).values_list(
+                "status", flat=True
+            )
+        )
+        round_states = "、".join(
+            f"{status.label} {by_round_status[status]}"
+            for status in ReviewRound.Status
+            if by_round_status[status]
         )
         self.stdout.write(
             f"担当課 {len(demo_data.DEPARTMENTS)} 件、団体 {len(organizations)} 件（{counts}）、"
             f"事業の提示 {len(calls)} 件、事業提案 {len(proposals)} 件（{states}）、"
+            f"審査回 {len(rounds)} 件（{round_states}）、"
             f"協働事業 {len(projects)} 件を登録しました。"
         )
         self.stdout.write("")
