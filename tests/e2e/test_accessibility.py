@@ -29,6 +29,8 @@ PUBLIC_PATHS = [
     reverse("organizations:password_reset_done"),
     reverse("proposals:call_list"),
     reverse("proposals:call_list") + "?period=ended",
+    reverse("proposals:review_index"),
+    reverse("proposals:project_list"),
     reverse("proposals:guideline_index"),
     *[
         reverse("proposals:guideline_page", args=[slug])
@@ -149,3 +151,18 @@ def test_keyboard_user_can_skip_to_the_content_and_reach_the_menu_on_a_phone(
     directory.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="団体一覧", level=1)).to_be_visible()
+
+
+def test_pages_in_english_have_no_axe_violations_and_say_so(page: Page, live_server):
+    page.context.add_cookies(
+        [{"name": "django_language", "value": "en", "url": live_server.url + "/"}]
+    )
+    for path in [
+        reverse("home"),
+        reverse("organizations:directory"),
+        reverse("proposals:proposal_list"),
+    ]:
+        page.goto(live_server.url + path)
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        assert_no_violations(page, f"{path} (English)")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Project proposals")
