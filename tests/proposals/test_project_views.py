@@ -28,7 +28,7 @@ from proposals.models import (
     RoleShare,
 )
 from tests.conftest import PERSONAS, client_for
-from tests.factories import CallFactory, OrganizationFactory, ProposalFactory
+from tests.factories import OrganizationFactory
 from tests.proposals.test_projects import (
     complete_agreement,
     confirm_both,
@@ -55,28 +55,6 @@ def assert_status(response, expected, url):
         assert response["Location"].startswith(reverse("organizations:login")), url
     else:
         assert response.status_code == expected, url
-
-
-@pytest.fixture
-def adopted(users, organization):
-    """A proposal of the member's organization, answered to a 30-day call, adopted."""
-    department = users["city_staff"].department
-    proposal = ProposalFactory(
-        proposer=users["member"],
-        organization=organization,
-        origin="call",
-        call=CallFactory(department=department),
-        department=department,
-        period_start=datetime.date(2027, 4, 1),
-        period_end=datetime.date(2028, 3, 31),
-    )
-    services.proposal_transition(proposal=proposal, action="submit", actor=users["member"])
-    for action in ("screen", "to_open_review"):
-        services.proposal_transition(proposal=proposal, action=action, actor=users["city_staff"])
-    services.proposal_transition(
-        proposal=proposal, action="adopt", actor=users["city_staff"], comment="効果が大きい"
-    )
-    return proposal
 
 
 @pytest.fixture
