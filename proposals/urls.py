@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calls, guideline, projects, proposals, review, staff
+from .views import agreements, calls, guideline, projects, proposals, reporting, review, staff
 
 app_name = "proposals"
 
@@ -82,37 +82,41 @@ urlpatterns = [
     path("projects/", projects.project_list, name="project_list"),
     path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
     path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
-    path("projects/<int:pk>/agreement.pdf", projects.agreement_pdf, name="agreement_pdf"),
-    path("projects/<int:pk>/agreement/", projects.agreement_edit, name="agreement_edit"),
+    path("projects/<int:pk>/agreement.pdf", agreements.agreement_pdf, name="agreement_pdf"),
+    path("projects/<int:pk>/agreement/", agreements.agreement_edit, name="agreement_edit"),
     path(
-        "projects/<int:pk>/agreement/confirm/", projects.agreement_confirm, name="agreement_confirm"
+        "projects/<int:pk>/agreement/confirm/",
+        agreements.agreement_confirm,
+        name="agreement_confirm",
     ),
     path(
         "projects/<int:pk>/agreement/new-version/",
-        projects.agreement_new_version,
+        agreements.agreement_new_version,
         name="agreement_new_version",
     ),
     path("projects/<int:pk>/act/<slug:action>/", projects.project_act, name="project_act"),
-    path("projects/<int:pk>/reports/request/", projects.report_request, name="report_request"),
-    path("projects/<int:pk>/reports/<int:report_pk>/", projects.report_edit, name="report_edit"),
+    path("projects/<int:pk>/reports/request/", reporting.report_request, name="report_request"),
+    path("projects/<int:pk>/reports/<int:report_pk>/", reporting.report_edit, name="report_edit"),
     path(
         "projects/<int:pk>/reports/<int:report_pk>/files/<int:attachment_pk>/",
-        projects.report_attachment_download,
+        reporting.report_attachment_download,
         name="report_attachment_download",
     ),
     path(
         "projects/<int:pk>/evaluations/<slug:kind>/",
-        projects.evaluation_edit,
+        reporting.evaluation_edit,
         name="evaluation_edit",
     ),
     path(
         "projects/<int:pk>/evaluations/<slug:kind>/publish/",
-        projects.evaluation_publish,
+        reporting.evaluation_publish,
         name="evaluation_publish",
     ),
-    path("projects/<int:pk>/direction/", projects.direction_edit, name="direction_edit"),
+    path("projects/<int:pk>/direction/", reporting.direction_edit, name="direction_edit"),
     path(
-        "projects/<int:pk>/direction/publish/", projects.direction_publish, name="direction_publish"
+        "projects/<int:pk>/direction/publish/",
+        reporting.direction_publish,
+        name="direction_publish",
     ),
     path(
         "proposals/<int:pk>/make-project/",

@@ -7,17 +7,14 @@ narratives and files, and unpublished evaluations are shown to the parties only.
 """
 
 import datetime
-import io
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max, Min, Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,32 +24,21 @@ from organizations.views import add_form_errors
 from .. import services, workflow
 from ..fiscal import fiscal_year_label
 from ..forms.projects import (
-    AgreementForm,
-    AgreementRoleShareFormSet,
-    DirectionForm,
-    EvaluationForm,
-    IndicatorFormSet,
-    NewVersionForm,
     ProjectCreateForm,
     ProjectEditForm,
     ProjectFilterForm,
-    ReportForm,
-    ReportRequestForm,
 )
 from ..forms.proposals import TransitionForm
 from ..models import (
     CollaborationProject,
     CollaborationRule,
-    Direction,
     Evaluation,
     Proposal,
     Report,
-    ReportAttachment,
     ReportValue,
 )
 from ..rule_checks import NOT_MET, check_project, with_rule_facts
 from ..services.projects import WHO_WRITES
-from ..uploads import download_response
 
 # Evaluations are written while the work runs and after it (the service says the same).
 EVALUATION_STATES = {CollaborationProject.Status.ACTIVE, CollaborationProject.Status.REPORTING}
@@ -286,186 +272,6 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# --- The agreement ----------------------------------------------------------------------------
-
-
-def _agreement_formsets(request, agreement, bind: bool):
-    data = request.POST if bind else None
-    return (
-        IndicatorFormSet(data, instance=agreement, prefix="indicators"),
-        AgreementRoleShareFormSet(data, instance=agreement, prefix="roles"),
-    )
-
-
-def _agreement_page(request, project, roles, *, form=None, formsets=None, status=200):
-    agreement = (
-        project.agreements.select_related("partner_confirmed_by", "department_confirmed_by")
-        .order_by("-version")
-        .first()
-    )
-    if agreement is None:
-        raise Http404
-    if not agreement.is_locked and form is None:
-        form = AgreementForm(instance=agreement)
-        formsets = _agreement_formsets(request, agreement, bind=False)
-    department, partner = workflow.DEPARTMENT in roles, workflow.PARTNER in roles
-    can_confirm = (department and agreement.department_confirmed_at is None) or (
-        partner and agreement.partner_confirmed_at is None
-    )
-    return render(
-        request,
-        "proposals/projects/agreement_form.html",
-        {
-            "project": project,
-            "agreement": agreement,
-            "form": None if agreement.is_locked else form,
-            "indicator_formset": None if agreement.is_locked else formsets[0],
-            "role_formset": None if agreement.is_locked else formsets[1],
-            "missing": services.agreement_missing(agreement),
-            "can_confirm": can_confirm,
-            # The department's side is taken first when someone holds both roles.
-            "confirm_as": _("担当課として")
-            if (department and agreement.department_confirmed_at is None)
-            else _("相手方として"),
-            "version_form": NewVersionForm() if agreement.is_locked else None,
-            "confirmed": services.confirmed_agreement(project),
-        },
-        status=status,
-    )
-
-
-@login_required
-def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The agreement's working page for both sides: edit a draft, confirm it, or revise it."""
-    project = _project(pk)
-    roles = _party_roles(request.user, project)
-    agreement = project.current_agreement()
-    if agreement is None:
-        raise Http404
-    if request.method != "POST":
-        return _agreement_page(request, project, roles)
-    if agreement.is_locked:
-        messages.error(
-            request,
-            _(
-                "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
-            ),
-        )
-        return _agreement_page(request, project, roles, status=409)
-    form = AgreementForm(request.POST, instance=agreement)
-    formsets = _agreement_formsets(request, agreement, bind=True)
-    if form.is_valid() and all(f.is_valid() for f in formsets):
-        try:
-            services.agreement_save(
-                agreement=agreement, user=request.user, form=form, formsets=formsets
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return _agreement_page(request, project, roles, status=409)
-        messages.success(request, _("協定書（案）を保存しました。"))
-        return redirect("proposals:agreement_edit", pk=project.pk)
-    return _agreement_page(request, project, roles, form=form, formsets=formsets)
-
-
-@require_POST
-@login_required
-def agreement_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project(pk)
-    _party_roles(request.user, project)
-    agreement = project.current_agreement()
-    if agreement is None:
-        raise Http404
-    try:
-        services.agreement_confirm(agreement=agreement, user=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        agreement.refresh_from_db()
-        if agreement.is_confirmed:
-            messages.success(request, _("協定書を確認しました。双方の確認がそろいました。"))
-        else:
-            messages.success(request, _("協定書を確認しました。もう一方の確認を待っています。"))
-    return redirect("proposals:agreement_edit", pk=project.pk)
-
-
-@require_POST
-@login_required
-def agreement_new_version(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project(pk)
-    _party_roles(request.user, project)
-    form = NewVersionForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        agreement = services.agreement_new_version(
-            project=project, user=request.user, reason=reason
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("協定書の第%(version)s版を作りました。内容を直して、双方で確認してください。")
-            % {"version": agreement.version},
-        )
-    return redirect("proposals:agreement_edit", pk=project.pk)
-
-
-def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The agreement as a PDF: public once both sides confirmed it; drafts (「案」) for the parties."""
-    import weasyprint
-
-    project = get_object_or_404(
-        CollaborationProject.objects.public()
-        .select_related("department")
-        .prefetch_related("partners"),
-        pk=pk,
-    )
-    is_party = bool(workflow.project_roles_of(request.user, project))
-    agreements = project.agreements.select_related(
-        "partner_confirmed_by", "department_confirmed_by"
-    ).prefetch_related("indicators", "role_shares")
-    version = request.GET.get("version", "")
-    if version.isdigit():
-        agreement = agreements.filter(version=int(version)).first()
-    elif is_party:
-        agreement = agreements.order_by("-version").first()
-    else:
-        agreement = services.confirmed_agreement(project)
-        agreement = agreements.filter(pk=agreement.pk).first() if agreement else None
-    if agreement is None or not (agreement.is_confirmed or is_party):
-        raise Http404
-    partners = list(project.partners.all())
-    html = render_to_string(
-        "proposals/projects/agreement_pdf.html",
-        {
-            "project": project,
-            "agreement": agreement,
-            "city": settings.CITY_NAME,
-            "partners": partners,
-            "partner_names": "、".join(p.name for p in partners),
-            "is_draft": not agreement.is_confirmed,
-            "period_start": _wareki(agreement.period_start),
-            "period_end": _wareki(agreement.period_end),
-            "partner_confirmed_on": _wareki(
-                agreement.partner_confirmed_at and agreement.partner_confirmed_at.date()
-            ),
-            "department_confirmed_on": _wareki(
-                agreement.department_confirmed_at and agreement.department_confirmed_at.date()
-            ),
-            "years": _years_label(project),
-        },
-    )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    # Shown in the browser's PDF viewer (inline), saved as 協定書.pdf.
-    response = FileResponse(io.BytesIO(pdf), content_type="application/pdf", filename="協定書.pdf")
-    if not agreement.is_confirmed:
-        response["Cache-Control"] = "private, no-store"
-    return response
-
-
 # --- Moves ------------------------------------------------------------------------------------
 
 
@@ -490,251 +296,6 @@ def project_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.success(
             request, _("「%(status)s」にしました。") % {"status": project.get_status_display()}
         )
-    return redirect(project)
-
-
-# --- Reports ----------------------------------------------------------------------------------
-
-
-@login_required
-def report_request(request: HttpRequest, pk: int) -> HttpResponse:
-    """The department asks the partner for an interim or final report by a date."""
-    project = _project(pk)
-    _require_department(request.user, project)
-    form = ReportRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_request(
-                project=project,
-                kind=form.cleaned_data["kind"],
-                due_on=form.cleaned_data["due_on"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            messages.success(request, _("報告を依頼しました。相手方に知らせました。"))
-            return redirect(project)
-    return render(
-        request, "proposals/projects/report_request_form.html", {"project": project, "form": form}
-    )
-
-
-@login_required
-def report_edit(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
-    """The partner writes and submits a report; the department reads it. Private to the parties."""
-    project = _project(pk)
-    roles = workflow.project_roles_of(request.user, project)
-    if not roles:
-        raise Http404
-    report = get_object_or_404(
-        project.reports.prefetch_related(
-            Prefetch("values", queryset=ReportValue.objects.select_related("indicator")),
-            "attachments",
-        ),
-        pk=report_pk,
-    )
-    agreement = services.confirmed_agreement(project)
-    indicators = list(agreement.indicators.all()) if agreement else []
-    can_edit = workflow.PARTNER in roles and report.submitted_at is None
-    if request.method == "POST" and not can_edit:
-        if workflow.PARTNER in roles:
-            messages.error(request, _("提出済みの報告は変更できません。"))
-            return redirect("proposals:report_edit", pk=project.pk, report_pk=report.pk)
-        raise PermissionDenied
-    form = None
-    if can_edit:
-        form = ReportForm(
-            request.POST or None, request.FILES or None, indicators=indicators, report=report
-        )
-        if request.method == "POST" and form.is_valid():
-            submit = request.POST.get("submit_action") == "submit"
-            try:
-                services.report_save(
-                    report=report,
-                    user=request.user,
-                    values=form.values(),
-                    narrative=form.cleaned_data["narrative"],
-                    public_summary=form.cleaned_data["public_summary"],
-                    expenditure=form.cleaned_data["expenditure"],
-                    submit=submit,
-                    upload=form.cleaned_data.get("attachment"),
-                )
-            except ValidationError as error:
-                add_form_errors(form, error)
-            else:
-                if submit:
-                    messages.success(request, _("報告を提出しました。担当課に知らせました。"))
-                    return redirect(project)
-                messages.success(request, _("報告を保存しました（まだ提出していません）。"))
-                return redirect("proposals:report_edit", pk=project.pk, report_pk=report.pk)
-    return render(
-        request,
-        "proposals/projects/report_form.html",
-        {
-            "project": project,
-            "report": report,
-            "form": form,
-            "has_agreement": agreement is not None,
-            "values": list(report.values.all()),
-            "attachments": list(report.attachments.all()),
-        },
-    )
-
-
-@login_required
-def report_attachment_download(
-    request: HttpRequest, pk: int, report_pk: int, attachment_pk: int
-) -> HttpResponse:
-    project = _project(pk)
-    if not workflow.project_roles_of(request.user, project):
-        raise Http404
-    attachment = get_object_or_404(
-        ReportAttachment, pk=attachment_pk, report_id=report_pk, report__project=project
-    )
-    return download_response(attachment, private=True)
-
-
-# --- Evaluations and the direction ----------------------------------------------------------
-
-
-@login_required
-def evaluation_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    """Write (save or submit) one kind of evaluation; read it once submitted."""
-    if kind not in Evaluation.Kind.values:
-        raise Http404
-    project = _project(pk)
-    user = request.user
-    roles = workflow.project_roles_of(user, project)
-    may_write = services.may_write_evaluation(user, project, kind)
-    evaluation = (
-        project.evaluations.filter(kind=kind)
-        .select_related("author")
-        .prefetch_related("rule_scores__rule", "goal_scores__indicator")
-        .first()
-    )
-    submitted = evaluation is not None and evaluation.submitted_at is not None
-    if not (may_write or (roles and submitted)):
-        raise PermissionDenied
-    writable = may_write and not submitted and project.status in EVALUATION_STATES
-    if request.method == "POST" and not writable:
-        if not may_write:
-            raise PermissionDenied
-        messages.error(
-            request,
-            _("提出済みの評価は変更できません。")
-            if submitted
-            else _("評価は、事業の実施中か報告の段階で書けます。"),
-        )
-        return redirect("proposals:evaluation_edit", pk=project.pk, kind=kind)
-    form = None
-    if writable:
-        agreement = services.confirmed_agreement(project)
-        form = EvaluationForm(
-            request.POST or None,
-            kind=kind,
-            rules=list(CollaborationRule.objects.all()),
-            indicators=list(agreement.indicators.all()) if agreement else [],
-            evaluation=evaluation,
-        )
-        if request.method == "POST" and form.is_valid():
-            submit = request.POST.get("submit_action") == "submit"
-            try:
-                services.evaluation_save(
-                    project=project,
-                    kind=kind,
-                    user=user,
-                    rule_scores=form.scores("rule", form.rules),
-                    goal_scores=form.scores("goal", form.indicators),
-                    texts=form.texts(),
-                    submit=submit,
-                )
-            except ValidationError as error:
-                add_form_errors(form, error)
-            else:
-                if submit:
-                    messages.success(request, _("評価を提出しました。"))
-                    return redirect(project)
-                messages.success(request, _("評価を保存しました（まだ提出していません）。"))
-                return redirect("proposals:evaluation_edit", pk=project.pk, kind=kind)
-    return render(
-        request,
-        "proposals/projects/evaluation_form.html",
-        {
-            "project": project,
-            "kind": kind,
-            "kind_label": Evaluation.Kind(kind).label,
-            "is_mutual": kind == Evaluation.Kind.MUTUAL,
-            "evaluation": evaluation,
-            "form": form,
-            "not_open": may_write and not submitted and not writable,
-            "can_publish": submitted
-            and evaluation.published_at is None
-            and workflow.DEPARTMENT in roles,
-        },
-    )
-
-
-@require_POST
-@login_required
-def evaluation_publish(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    project = _project(pk)
-    _require_department(request.user, project)
-    evaluation = get_object_or_404(project.evaluations, kind=kind)
-    try:
-        services.evaluation_publish(evaluation=evaluation, user=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("%(kind)sを公開しました。") % {"kind": evaluation.get_kind_display()},
-        )
-    return redirect(project)
-
-
-@login_required
-def direction_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The department decides the direction (継続・拡充・見直し・終了) with its reason."""
-    project = _project(pk)
-    _require_department(request.user, project)
-    direction = Direction.objects.filter(project=project).first()
-    initial = {"choice": direction.choice, "reason": direction.reason} if direction else None
-    form = DirectionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.direction_decide(
-                project=project,
-                user=request.user,
-                choice=form.cleaned_data["choice"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            messages.success(
-                request, _("今後の方向性を決めました。公開するまで、事業のページには載りません。")
-            )
-            return redirect(project)
-    return render(
-        request,
-        "proposals/projects/direction_form.html",
-        {"project": project, "form": form, "direction": direction},
-    )
-
-
-@require_POST
-@login_required
-def direction_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    project = _project(pk)
-    _require_department(request.user, project)
-    try:
-        services.direction_publish(project=project, user=request.user)
-    except Direction.DoesNotExist:
-        messages.error(request, _("まだ今後の方向性が決まっていません。"))
-    else:
-        messages.success(request, _("今後の方向性を公開しました。"))
     return redirect(project)
 
 
