@@ -11,7 +11,7 @@ class SignUpForm(forms.ModelForm):
         label=_("パスワード"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("10文字以上で、数字だけ・よくある語だけのものは使えません。"),
+        help_text=_("10文字以上にしてください。数字だけのものや、よく使われるものは使えません。"),
     )
     password2 = forms.CharField(
         label=_("パスワード（確認）"),
