@@ -58,52 +58,56 @@ class Evaluation(models.Model):
         return f"{self.project}：{self.get_kind_display()}"
 
 
-class RuleScore(models.Model):
-    """How well one of the six rules was kept, 1–5 (comment required on 1–2)."""
+class ScoreOneToFive(models.Model):
+    """A 1–5 score with a comment, required on 1–2 (as cities ask for low marks to be explained)."""
 
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="rule_scores")
-    rule = models.ForeignKey(CollaborationRule, on_delete=models.PROTECT, related_name="+")
     score = models.PositiveSmallIntegerField(_("評価（1〜5）"))
     comment = models.TextField(_("コメント"), max_length=2000, blank=True)
 
     class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=5), name="%(class)s_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=3) | ~Q(comment=""), name="low_%(class)s_has_comment"
+            ),
+        ]
+
+
+class RuleScore(ScoreOneToFive):
+    """How well one of the six rules was kept."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="rule_scores")
+    rule = models.ForeignKey(CollaborationRule, on_delete=models.PROTECT, related_name="+")
+
+    class Meta(ScoreOneToFive.Meta):
         ordering = ["evaluation", "rule__number"]
         verbose_name = _("ルールの評価")
         verbose_name_plural = _("ルールの評価")
         constraints = [
+            *ScoreOneToFive.Meta.constraints,
             models.UniqueConstraint(fields=["evaluation", "rule"], name="one_score_per_rule"),
-            models.CheckConstraint(
-                condition=Q(score__gte=1, score__lte=5), name="rule_score_1_to_5"
-            ),
-            models.CheckConstraint(
-                condition=Q(score__gte=3) | ~Q(comment=""), name="low_rule_score_has_comment"
-            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.score}"
 
 
-class GoalScore(models.Model):
-    """How far a goal (an indicator of the agreement) was reached, 1–5 (comment required on 1–2)."""
+class GoalScore(ScoreOneToFive):
+    """How far a goal (an indicator of the agreement) was reached."""
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="goal_scores")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    score = models.PositiveSmallIntegerField(_("評価（1〜5）"))
-    comment = models.TextField(_("コメント"), max_length=2000, blank=True)
 
-    class Meta:
+    class Meta(ScoreOneToFive.Meta):
         ordering = ["evaluation", "indicator__order"]
         verbose_name = _("目標の評価")
         verbose_name_plural = _("目標の評価")
         constraints = [
+            *ScoreOneToFive.Meta.constraints,
             models.UniqueConstraint(fields=["evaluation", "indicator"], name="one_score_per_goal"),
-            models.CheckConstraint(
-                condition=Q(score__gte=1, score__lte=5), name="goal_score_1_to_5"
-            ),
-            models.CheckConstraint(
-                condition=Q(score__gte=3) | ~Q(comment=""), name="low_goal_score_has_comment"
-            ),
         ]
 
     def __str__(self) -> str:
