@@ -17,6 +17,7 @@ from organizations.models import (
 )
 from proposals.models import (
     Call,
+    CollaborationProject,
     CriterionSet,
     ProjectForm,
     Proposal,
@@ -223,3 +224,25 @@ class ReviewRoundFactory(factory.django.DjangoModelFactory):
 
     class Params:
         scoring = factory.Trait(status=ReviewRound.Status.SCORING)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A project the city registered itself (既存事業の協働化), with its partners given by `partners=`."""
+
+    class Meta:
+        model = CollaborationProject
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"既存事業の協働化{n}")
+    summary = "既存の事業を、地域の団体と協働で行います。"
+    origin = CollaborationProject.Origin.EXISTING
+    department = factory.SubFactory(DepartmentFactory)
+    form = factory.LazyFunction(lambda: ProjectForm.objects.get(code="co-hosting"))
+    first_fiscal_year = 2026
+    last_fiscal_year = 2026
+    created_by = factory.SubFactory(UserFactory, city_staff=True)
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partners.set(extracted)

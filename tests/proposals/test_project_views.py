@@ -28,7 +28,7 @@ from proposals.models import (
     RoleShare,
 )
 from tests.conftest import PERSONAS, client_for
-from tests.factories import OrganizationFactory
+from tests.factories import OrganizationFactory, ProjectFactory
 from tests.proposals.test_projects import (
     complete_agreement,
     confirm_both,
@@ -708,15 +708,11 @@ def test_a_full_cycle_shows_six_rules_met_with_text_markers(reporting, users, cl
 
 def test_the_list_filters_by_fiscal_year_and_status(project, users, client):
     staff = users["city_staff"]
-    older = CollaborationProject.objects.create(
+    older = ProjectFactory(
         title="令和6年度の協働講座",
-        summary="既存事業",
-        origin="existing",
         department=staff.department,
-        form=ProjectForm.objects.get(code="co-hosting"),
         first_fiscal_year=2024,
         last_fiscal_year=2024,
-        created_by=staff,
         status="closed",
     )
     body = client.get(reverse("proposals:project_list")).content.decode()
@@ -731,17 +727,9 @@ def test_the_list_filters_by_fiscal_year_and_status(project, users, client):
 def _more_projects(users, count):
     staff = users["city_staff"]
     for n in range(count):
-        project = CollaborationProject.objects.create(
-            title=f"既存事業{n}",
-            summary="既存事業",
-            origin="existing",
-            department=staff.department,
-            form=ProjectForm.objects.get(code="co-hosting"),
-            first_fiscal_year=2026,
-            last_fiscal_year=2026,
-            created_by=staff,
+        project = ProjectFactory(
+            title=f"既存事業{n}", department=staff.department, partners=[OrganizationFactory()]
         )
-        project.partners.add(OrganizationFactory())
         agreement = Agreement.objects.create(
             project=project,
             shared_goal="目標",
@@ -812,21 +800,17 @@ def test_the_project_page_query_count_does_not_grow_with_its_records(
 
 
 def test_the_department_records_shares_and_the_contract_on_the_project(client, users, organization):
-    from proposals.models import CollaborationProject, ProjectForm
+    from proposals.models import ProjectForm
     from tests.conftest import client_for
 
     staff = users["city_staff"]
-    project = CollaborationProject.objects.create(
+    project = ProjectFactory(
         title="地域の縁側",
         summary="既存の事業を協働で",
-        origin="existing",
         department=staff.department,
         form=ProjectForm.objects.get(code="commission"),
-        first_fiscal_year=2026,
-        last_fiscal_year=2026,
-        created_by=staff,
+        partners=[organization],
     )
-    project.partners.add(organization)
     url = reverse("proposals:project_edit", args=[project.pk])
     data = {
         "title": "地域の縁側",

@@ -13,12 +13,12 @@ from proposals.models import (
     Direction,
     Evaluation,
     Indicator,
-    ProjectForm,
     Report,
     RoleShare,
     StatusChange,
 )
 from tests.conftest import PERSONAS
+from tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,18 +34,7 @@ MOVES = [t for t in workflow.PROJECT_TRANSITIONS if t.action != "create"]
 def project_in(status, users, organization):
     """A project in `status` whose records satisfy the move out of it (guards pass)."""
     staff, now = users["city_staff"], timezone.now()
-    project = CollaborationProject.objects.create(
-        title="見守りサロン",
-        summary="地域の居場所",
-        origin="city",
-        department=staff.department,
-        form=ProjectForm.objects.get(code="commission"),
-        first_fiscal_year=2026,
-        last_fiscal_year=2026,
-        created_by=staff,
-        status=status,
-    )
-    project.partners.add(organization)
+    project = ProjectFactory(department=staff.department, status=status, partners=[organization])
     agreement = Agreement.objects.create(
         project=project,
         shared_goal="孤立を防ぐ",

@@ -20,7 +20,7 @@ from proposals.models import (
     StatusChange,
 )
 from proposals.rule_checks import MET, NOT_MET, NOT_YET, check_project
-from tests.factories import ProposalFactory, UserFactory
+from tests.factories import ProjectFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -315,21 +315,9 @@ def test_rules_not_yet_met_during_agreement(adopted, users):
 
 
 def test_rules_not_met_when_records_are_missing(users, organization):
-    staff = users["city_staff"]
-    from proposals.models import ProjectForm
-
-    project = CollaborationProject.objects.create(
-        title="既存の講座の協働化",
-        summary="既存事業",
-        origin="existing",
-        department=staff.department,
-        form=ProjectForm.objects.get(code="co-hosting"),
-        first_fiscal_year=2026,
-        last_fiscal_year=2026,
-        created_by=staff,
-        status="evaluated",
+    project = ProjectFactory(
+        department=users["city_staff"].department, status="evaluated", partners=[organization]
     )
-    project.partners.add(organization)
     result = states(project)
     assert result[1] == NOT_MET  # no public call, no proposal system
     assert result[2] == NOT_MET and result[6] == NOT_MET and result[5] == NOT_MET
