@@ -79,7 +79,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kunitachi_kyodo",
     "organizations",
-    "proposals",
+    "proposals.guideline",
+    "proposals.calls",
+    "proposals.proposals",
+    "proposals.review",
+    "proposals.projects",
     "support_office",
 ]
 

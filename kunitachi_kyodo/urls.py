@@ -8,5 +8,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("organizations.urls")),
-    path("", include("proposals.urls")),
+    path("", include("proposals.guideline.urls")),
+    path("", include("proposals.calls.urls")),
+    path("", include("proposals.proposals.urls")),
+    path("", include("proposals.review.urls")),
+    path("", include("proposals.projects.urls")),
 ]

@@ -2,7 +2,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from organizations.models import Organization
-from proposals.models import Call, CollaborationRule, Proposal
+from proposals.calls.models import Call
+from proposals.guideline.models import CollaborationRule
+from proposals.proposals.models import Proposal
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -124,7 +124,7 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
         invitations = Invitation.objects.filter(
             email__iexact=user.email, accepted_at__isnull=True
         ).select_related("organization")
-        from proposals.models import Proposal
+        from proposals.proposals.models import Proposal
 
         return {
             **super().get_context_data(**kwargs),
@@ -147,7 +147,12 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
         """A reviewer's rounds and how many sheets each still needs, in one query."""
         if not user.is_reviewer:
             return []
-        from proposals.models import ConflictOfInterest, ReviewEntry, ReviewerAssignment, ScoreSheet
+        from proposals.review.models import (
+            ConflictOfInterest,
+            ReviewEntry,
+            ReviewerAssignment,
+            ScoreSheet,
+        )
 
         def count(queryset):
             return Coalesce(

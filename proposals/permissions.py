@@ -6,8 +6,7 @@ Workflow moves are decided by the table in workflow.py; these cover the rest.
 import rules
 
 from organizations.permissions import is_city_staff, is_office_or_city_staff, is_support_staff
-
-from .workflow import PROPOSER, roles_of
+from proposals.proposals.workflow import PROPOSER, roles_of
 
 THREAD_OPEN = {"consultation", "submitted", "screening", "open_review", "returned"}
 
@@ -63,7 +62,7 @@ def is_assigned_reviewer(user, review_round) -> bool:
 @rules.predicate
 def reviews_proposal(user, proposal) -> bool:
     """A reviewer assigned to a round that reviews this proposal (they read it whole, files too)."""
-    from .models import ReviewerAssignment
+    from proposals.review.models import ReviewerAssignment
 
     return (
         proposal is not None

@@ -15,15 +15,11 @@ from organizations.models import (
     Organization,
     User,
 )
-from proposals.models import (
-    Call,
-    CollaborationProject,
-    CriterionSet,
-    ProjectForm,
-    Proposal,
-    ProposalRoleShare,
-    ReviewRound,
-)
+from proposals.calls.models import Call
+from proposals.guideline.models import CriterionSet, ProjectForm
+from proposals.projects.models import CollaborationProject
+from proposals.proposals.models import Proposal, ProposalRoleShare
+from proposals.review.models import ReviewRound
 
 PASSWORD = "correct-horse-battery-42"
 # Hashing once keeps the suite fast: every user shares this precomputed hash.

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
+from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
 from organizations.models import (
     Department,
     District,
@@ -19,35 +20,39 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
-from proposals.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
-from proposals.models import (
+from proposals.calls.models import Call
+from proposals.projects.models import (
     Agreement,
-    BudgetLine,
-    Call,
     CollaborationProject,
-    ConflictOfInterest,
-    ConsultationMessage,
     Direction,
     Evaluation,
     GoalScore,
     Indicator,
-    Proposal,
-    ProposalRoleShare,
+    ProjectStatusChange,
     Report,
     ReportValue,
+    RoleShare,
+    RuleScore,
+)
+from proposals.projects.rule_checks import MET, NOT_MET, check_project, with_rule_facts
+from proposals.proposals.models import (
+    BudgetLine,
+    ConsultationMessage,
+    Proposal,
+    ProposalRoleShare,
+    StatusChange,
+)
+from proposals.review.models import (
+    ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
     ReviewRound,
     ReviewSession,
-    RoleShare,
-    RuleScore,
     Score,
     ScoreSheet,
-    StatusChange,
 )
-from proposals.rule_checks import MET, NOT_MET, check_project, with_rule_facts
-from proposals.selectors import round_results as select_round_results
-from proposals.services import missing_sheets
+from proposals.review.selectors import round_results as select_round_results
+from proposals.review.services import missing_sheets
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +93,7 @@ def counts() -> dict[str, int]:
         ProposalRoleShare,
         BudgetLine,
         StatusChange,
+        ProjectStatusChange,
         ConsultationMessage,
         Notification,
         CollaborationProject,
@@ -157,7 +163,13 @@ def snapshot() -> dict[str, list]:
         ),
         "status_changes": list(
             StatusChange.objects.order_by("pk").values_list(
-                "proposal__title", "project__title", "pk", "actor__email", "action", "from_status",
+                "proposal__title", "pk", "actor__email", "action", "from_status",
+                "to_status", "comment", "is_public", "comment_is_public", "created_at",
+            )
+        ),
+        "project_status_changes": list(
+            ProjectStatusChange.objects.order_by("pk").values_list(
+                "project__title", "pk", "actor__email", "action", "from_status",
                 "to_status", "comment", "is_public", "comment_is_public", "created_at",
             )
         ),

@@ -11,14 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from proposals.models import (
-    CallAttachment,
-    ProposalAttachment,
-    ReviewEntry,
-    ReviewerAssignment,
-    ReviewRound,
-    ReviewSession,
-)
+from proposals.calls.models import CallAttachment
+from proposals.proposals.models import ProposalAttachment
+from proposals.review.models import ReviewEntry, ReviewerAssignment, ReviewRound, ReviewSession
 from tests.conftest import PERSONAS, client_for
 from tests.factories import (
     CallFactory,
@@ -69,25 +64,25 @@ EXPECTED: dict[str, dict[str, object]] = {
     "organizations:invitation_accept": only({"citizen"}),
     "organizations:review_queue": OFFICE,
     "organizations:review": OFFICE,
-    "proposals:guideline_index": everyone(200),
-    "proposals:guideline_page": everyone(200),
-    "proposals:guideline_history": everyone(200),
-    "proposals:guideline_revision": everyone(200),
-    "proposals:call_list": everyone(200),
-    "proposals:call_feed": everyone(200),
-    "proposals:call_create": only({"city_staff", "admin"}),
-    "proposals:call_detail": everyone(200),  # a published call
-    "proposals:call_edit": only({"city_staff", "admin"}),  # staff of the call's department
+    "guideline:guideline_index": everyone(200),
+    "guideline:guideline_page": everyone(200),
+    "guideline:guideline_history": everyone(200),
+    "guideline:guideline_revision": everyone(200),
+    "calls:call_list": everyone(200),
+    "calls:call_feed": everyone(200),
+    "calls:call_create": only({"city_staff", "admin"}),
+    "calls:call_detail": everyone(200),  # a published call
+    "calls:call_edit": only({"city_staff", "admin"}),  # staff of the call's department
     # POST only: those allowed get 405 on a GET. The walk publishes a draft, whose
     # existence is hidden (404) from all but city staff, and closes a published call.
-    "proposals:call_publish": {
+    "calls:call_publish": {
         **only(set(), denied=404),
         "city_staff": 405,
         "admin": 405,
     },
-    "proposals:call_close": {**only(set()), "city_staff": 405, "admin": 405},
-    "proposals:call_attachment_download": everyone(200),  # of a published call
-    "proposals:staff_call_list": only({"city_staff", "admin"}),
+    "calls:call_close": {**only(set()), "city_staff": 405, "admin": 405},
+    "calls:call_attachment_download": everyone(200),  # of a published call
+    "calls:staff_call_list": only({"city_staff", "admin"}),
     "proposals:proposal_list": everyone(200),
     "proposals:proposal_create": SIGNED_IN,
     "proposals:my_proposals": SIGNED_IN,
@@ -102,45 +97,45 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:work_queue": only({"city_staff", "support_office", "admin"}),
     "proposals:assign_department": everyone(405),  # POST only
     # Open review (公開審査). Public: a published round's results, an announced session.
-    "proposals:review_index": everyone(200),
-    "proposals:round_results": everyone(200),
-    "proposals:session_detail": everyone(200),
-    "proposals:session_ical": everyone(200),
-    "proposals:my_reviews": SIGNED_IN,  # one's own assignments (none for most)
+    "review:review_index": everyone(200),
+    "review:round_results": everyone(200),
+    "review:session_detail": everyone(200),
+    "review:session_ical": everyone(200),
+    "review:my_reviews": SIGNED_IN,  # one's own assignments (none for most)
     # The sheet of a reviewer assigned to the round; superusers are not assigned.
-    "proposals:score_sheet": only({"reviewer"}),
-    "proposals:conflict_declare": everyone(405),  # POST only
-    "proposals:staff_round_list": only({"city_staff", "admin"}),
-    "proposals:round_manage": only({"city_staff", "admin"}),
-    "proposals:round_add_proposal": everyone(405),  # POST only
-    "proposals:round_assign_reviewer": everyone(405),  # POST only
-    "proposals:round_start_scoring": everyone(405),  # POST only
-    "proposals:entry_decide": everyone(405),  # POST only
-    "proposals:round_publish": everyone(405),  # POST only
-    "proposals:session_create": only({"city_staff", "admin"}),
-    "proposals:session_edit": only({"city_staff", "admin"}),
+    "review:score_sheet": only({"reviewer"}),
+    "review:conflict_declare": everyone(405),  # POST only
+    "review:staff_round_list": only({"city_staff", "admin"}),
+    "review:round_manage": only({"city_staff", "admin"}),
+    "review:round_add_proposal": everyone(405),  # POST only
+    "review:round_assign_reviewer": everyone(405),  # POST only
+    "review:round_start_scoring": everyone(405),  # POST only
+    "review:entry_decide": everyone(405),  # POST only
+    "review:round_publish": everyone(405),  # POST only
+    "review:session_create": only({"city_staff", "admin"}),
+    "review:session_edit": only({"city_staff", "admin"}),
     # Collaboration projects (協働事業): a project of the member's organization and the city
     # staff's department, its agreement confirmed, in reporting with an interim report. Pages
     # are public; the parties (partner, department; a superuser counts as the department) work.
-    "proposals:project_list": everyone(200),
-    "proposals:project_detail": everyone(200),
-    "proposals:project_edit": only({"city_staff", "admin"}),  # the department keeps the facts
-    "proposals:agreement_pdf": everyone(200),  # confirmed by both sides: public
-    "proposals:agreement_edit": only({"member", "city_staff", "admin"}),
-    "proposals:agreement_confirm": everyone(405),  # POST only
-    "proposals:agreement_new_version": everyone(405),  # POST only
-    "proposals:project_act": everyone(405),  # POST only
-    "proposals:report_request": only({"city_staff", "admin"}),
+    "projects:project_list": everyone(200),
+    "projects:project_detail": everyone(200),
+    "projects:project_edit": only({"city_staff", "admin"}),  # the department keeps the facts
+    "projects:agreement_pdf": everyone(200),  # confirmed by both sides: public
+    "projects:agreement_edit": only({"member", "city_staff", "admin"}),
+    "projects:agreement_confirm": everyone(405),  # POST only
+    "projects:agreement_new_version": everyone(405),  # POST only
+    "projects:project_act": everyone(405),  # POST only
+    "projects:report_request": only({"city_staff", "admin"}),
     # A report's narrative and files are the parties' only: others do not see it exists.
-    "proposals:report_edit": only({"member", "city_staff", "admin"}, denied=404),
-    "proposals:report_attachment_download": only({"member", "city_staff", "admin"}, denied=404),
-    "proposals:evaluation_edit": only({"member"}),  # the partner's self-evaluation
-    "proposals:evaluation_publish": everyone(405),  # POST only
-    "proposals:direction_edit": only({"city_staff", "admin"}),
-    "proposals:direction_publish": everyone(405),  # POST only
-    "proposals:project_from_proposal": everyone(405),  # POST only
-    "proposals:rule_dashboard": only({"city_staff", "admin"}),
-    "proposals:project_create": only({"city_staff", "admin"}),
+    "projects:report_edit": only({"member", "city_staff", "admin"}, denied=404),
+    "projects:report_attachment_download": only({"member", "city_staff", "admin"}, denied=404),
+    "projects:evaluation_edit": only({"member"}),  # the partner's self-evaluation
+    "projects:evaluation_publish": everyone(405),  # POST only
+    "projects:direction_edit": only({"city_staff", "admin"}),
+    "projects:direction_publish": everyone(405),  # POST only
+    "projects:project_from_proposal": everyone(405),  # POST only
+    "projects:rule_dashboard": only({"city_staff", "admin"}),
+    "projects:project_create": only({"city_staff", "admin"}),
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -208,19 +203,19 @@ def url_args(organization, users):
     )
     return {
         **project_url_args(organization, users),
-        "proposals:round_results": [published.pk],
-        "proposals:session_detail": [session.pk],
-        "proposals:session_ical": [session.pk],
-        "proposals:score_sheet": [scoring.pk, in_review.pk],
-        "proposals:conflict_declare": [scoring.pk, in_review.pk],
-        "proposals:round_manage": [scoring.pk],
-        "proposals:round_add_proposal": [scoring.pk],
-        "proposals:round_assign_reviewer": [scoring.pk],
-        "proposals:round_start_scoring": [scoring.pk],
-        "proposals:entry_decide": [scoring.pk, scoring_entry.pk],
-        "proposals:round_publish": [scoring.pk],
-        "proposals:session_create": [scoring.pk],
-        "proposals:session_edit": [session.pk],
+        "review:round_results": [published.pk],
+        "review:session_detail": [session.pk],
+        "review:session_ical": [session.pk],
+        "review:score_sheet": [scoring.pk, in_review.pk],
+        "review:conflict_declare": [scoring.pk, in_review.pk],
+        "review:round_manage": [scoring.pk],
+        "review:round_add_proposal": [scoring.pk],
+        "review:round_assign_reviewer": [scoring.pk],
+        "review:round_start_scoring": [scoring.pk],
+        "review:entry_decide": [scoring.pk, scoring_entry.pk],
+        "review:round_publish": [scoring.pk],
+        "review:session_create": [scoring.pk],
+        "review:session_edit": [session.pk],
         "proposals:proposal_detail": [submitted.pk],
         "proposals:proposal_edit": [draft.pk],
         "proposals:proposal_act": [submitted.pk, "withdraw"],
@@ -234,14 +229,14 @@ def url_args(organization, users):
         "organizations:members": [organization.pk],
         "organizations:invitation_accept": [invitation.token],
         "organizations:review": [pending.pk],
-        "proposals:guideline_page": ["rules"],
-        "proposals:guideline_history": ["rules"],
-        "proposals:guideline_revision": ["rules", 1],
-        "proposals:call_detail": [call.pk],
-        "proposals:call_edit": [call.pk],
-        "proposals:call_publish": [draft_call.pk],
-        "proposals:call_close": [call.pk],
-        "proposals:call_attachment_download": [call.pk, call_file.pk],
+        "guideline:guideline_page": ["rules"],
+        "guideline:guideline_history": ["rules"],
+        "guideline:guideline_revision": ["rules", 1],
+        "calls:call_detail": [call.pk],
+        "calls:call_edit": [call.pk],
+        "calls:call_publish": [draft_call.pk],
+        "calls:call_close": [call.pk],
+        "calls:call_attachment_download": [call.pk, call_file.pk],
     }
 
 
@@ -249,8 +244,8 @@ def project_url_args(organization, users) -> dict[str, list]:
     """A project in reporting, its agreement confirmed, with an interim report and its file."""
     from decimal import Decimal
 
-    from proposals import services
-    from proposals.models import Indicator
+    from proposals.projects import services
+    from proposals.projects.models import Indicator
 
     staff, member = users["city_staff"], users["member"]
     proposal = ProposalFactory(
@@ -280,21 +275,21 @@ def project_url_args(organization, users) -> dict[str, list]:
     )
     attachment = report.attachments.get()
     return {
-        "proposals:project_detail": [project.pk],
-        "proposals:project_edit": [project.pk],
-        "proposals:agreement_pdf": [project.pk],
-        "proposals:agreement_edit": [project.pk],
-        "proposals:agreement_confirm": [project.pk],
-        "proposals:agreement_new_version": [project.pk],
-        "proposals:project_act": [project.pk, "begin_reporting"],
-        "proposals:report_request": [project.pk],
-        "proposals:report_edit": [project.pk, report.pk],
-        "proposals:report_attachment_download": [project.pk, report.pk, attachment.pk],
-        "proposals:evaluation_edit": [project.pk, "self_partner"],
-        "proposals:evaluation_publish": [project.pk, "self_partner"],
-        "proposals:direction_edit": [project.pk],
-        "proposals:direction_publish": [project.pk],
-        "proposals:project_from_proposal": [proposal.pk],
+        "projects:project_detail": [project.pk],
+        "projects:project_edit": [project.pk],
+        "projects:agreement_pdf": [project.pk],
+        "projects:agreement_edit": [project.pk],
+        "projects:agreement_confirm": [project.pk],
+        "projects:agreement_new_version": [project.pk],
+        "projects:project_act": [project.pk, "begin_reporting"],
+        "projects:report_request": [project.pk],
+        "projects:report_edit": [project.pk, report.pk],
+        "projects:report_attachment_download": [project.pk, report.pk, attachment.pk],
+        "projects:evaluation_edit": [project.pk, "self_partner"],
+        "projects:evaluation_publish": [project.pk, "self_partner"],
+        "projects:direction_edit": [project.pk],
+        "projects:direction_publish": [project.pk],
+        "projects:project_from_proposal": [proposal.pk],
     }
 
 

@@ -27,13 +27,13 @@ PUBLIC_PATHS = [
     reverse("organizations:login"),
     reverse("organizations:password_reset"),
     reverse("organizations:password_reset_done"),
-    reverse("proposals:call_list"),
-    reverse("proposals:call_list") + "?period=ended",
-    reverse("proposals:review_index"),
-    reverse("proposals:project_list"),
-    reverse("proposals:guideline_index"),
+    reverse("calls:call_list"),
+    reverse("calls:call_list") + "?period=ended",
+    reverse("review:review_index"),
+    reverse("projects:project_list"),
+    reverse("guideline:guideline_index"),
     *[
-        reverse("proposals:guideline_page", args=[slug])
+        reverse("guideline:guideline_page", args=[slug])
         for slug in [
             "introduction",
             "about",
@@ -44,8 +44,8 @@ PUBLIC_PATHS = [
             "environment",
         ]
     ],
-    reverse("proposals:guideline_history", args=["rules"]),
-    reverse("proposals:guideline_revision", args=["rules", 1]),
+    reverse("guideline:guideline_history", args=["rules"]),
+    reverse("guideline:guideline_revision", args=["rules", 1]),
     "/no-such-page/",
 ]
 

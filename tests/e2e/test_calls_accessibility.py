@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from proposals.models import CallAttachment, ProjectForm
+from proposals.calls.models import CallAttachment
+from proposals.guideline.models import ProjectForm
 from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import CallFactory, UserFactory
 
@@ -59,7 +60,7 @@ def calls(staff):
 def test_public_call_pages_have_no_axe_violations(page: Page, live_server, calls, viewport):
     page.set_viewport_size(viewport)
     for path in [
-        reverse("proposals:call_list"),
+        reverse("calls:call_list"),
         *[calls[name].get_absolute_url() for name in ("open", "upcoming", "ended")],
     ]:
         page.goto(live_server.url + path)
@@ -75,9 +76,9 @@ def test_staff_call_pages_and_the_form_with_errors_have_no_axe_violations(
     page.goto(live_server.url + "/")
     sign_in(page, staff)
     for path in [
-        reverse("proposals:staff_call_list"),
-        reverse("proposals:call_create"),
-        reverse("proposals:call_edit", args=[calls["open"].pk]),
+        reverse("calls:staff_call_list"),
+        reverse("calls:call_create"),
+        reverse("calls:call_edit", args=[calls["open"].pk]),
         calls["draft"].get_absolute_url(),
         calls["open"].get_absolute_url(),
     ]:
@@ -85,7 +86,7 @@ def test_staff_call_pages_and_the_form_with_errors_have_no_axe_violations(
         expect(page.locator("h1")).to_have_count(1)
         assert_no_violations(page, path)
 
-    page.goto(live_server.url + reverse("proposals:call_create"))
+    page.goto(live_server.url + reverse("calls:call_create"))
     page.get_by_role("button", name="保存する").click()
     expect(page.locator("#form-error-summary")).to_be_visible()
     assert_no_violations(page, "call_create with errors")

@@ -16,8 +16,8 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from organizations.models import Membership
-from proposals import services
-from proposals.models import CollaborationProject, Evaluation
+from proposals.projects.models import CollaborationProject, Evaluation
+from proposals.proposals import services
 from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import CallFactory, OrganizationFactory, ProposalFactory, UserFactory
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from organizations.models import Membership
-from proposals.models import Proposal
+from proposals.proposals.models import Proposal
 from tests.e2e.test_accessibility import assert_no_violations, sign_in
 from tests.factories import OrganizationFactory, UserFactory
 

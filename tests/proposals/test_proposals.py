@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organizations.models import Notification
-from proposals import services
-from proposals.models import BudgetLine, ConsultationMessage, Proposal, ProposalAttachment
+from proposals.proposals import services
+from proposals.proposals.models import BudgetLine, ConsultationMessage, Proposal, ProposalAttachment
 from tests.conftest import client_for
 from tests.factories import CallFactory, ProposalFactory, UserFactory
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from proposals import services, workflow
-from proposals.models import Proposal, StatusChange
+from proposals.proposals import services, workflow
+from proposals.proposals.models import Proposal, StatusChange
 from tests.conftest import PERSONAS, client_for
 from tests.factories import ProposalFactory
 

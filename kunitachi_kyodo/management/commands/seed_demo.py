@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
+from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label
 from organizations.models import (
     ActivityField,
     Department,
@@ -32,30 +33,21 @@ from organizations.models import (
     OrganizationReview,
     User,
 )
-from proposals import services as project_services
-from proposals.fiscal import fiscal_year, fiscal_year_label
-from proposals.forms.projects import (
+from proposals.calls.models import Call
+from proposals.guideline.models import CollaborationRule, CriterionSet, ProjectForm
+from proposals.projects import services as project_services
+from proposals.projects.forms import (
     AgreementForm,
     AgreementRoleShareFormSet,
     IndicatorFormSet,
     ProjectCreateForm,
 )
-from proposals.forms.review import ReviewRoundForm, ReviewSessionForm
-from proposals.models import (
-    BudgetLine,
-    Call,
-    CollaborationProject,
-    CollaborationRule,
-    CriterionSet,
-    Evaluation,
-    ProjectForm,
-    Proposal,
-    ProposalRoleShare,
-    ReviewEntry,
-    ReviewRound,
-)
-from proposals.services import consultation_post, proposal_transition
-from proposals.services import review as review_services
+from proposals.projects.models import CollaborationProject, Evaluation
+from proposals.proposals.models import BudgetLine, Proposal, ProposalRoleShare
+from proposals.proposals.services import consultation_post, proposal_transition
+from proposals.review import services as review_services
+from proposals.review.forms import ReviewRoundForm, ReviewSessionForm
+from proposals.review.models import ReviewEntry, ReviewRound
 
 ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
 ORGANIZATION_FIELDS = (

@@ -1,6 +1,0 @@
-"""Admin pages of the lifecycle: the guideline's data, then each stage from call to evaluation.
-
-Workflow states are read-only here: only the transition services change them.
-"""
-
-from . import guideline, lifecycle  # noqa: F401  (registers the model admins)

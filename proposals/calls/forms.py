@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.uploads import validate_upload
+from organizations.models import Department
+from proposals.calls.models import Call
+from proposals.guideline.models import ProjectForm
+
+# The browser's datetime-local input sends and shows this format; the value is
+# read in the current time zone (Asia/Tokyo).
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+def datetime_local():
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL)
+
+
+class CallForm(forms.ModelForm):
+    attachment = forms.FileField(
+        label=_("添付ファイルを追加"),
+        required=False,
+        help_text=_("募集要項・応募様式など。PDF・Word・Excel・画像、10 MBまで。"),
+    )
+
+    class Meta:
+        model = Call
+        fields = [
+            "title",
+            "department",
+            "background",
+            "expected_outcome",
+            "forms",
+            "budget_cap",
+            "eligibility",
+            "exclusions",
+            "opens_at",
+            "closes_at",
+            "requires_consultation",
+            "review_criteria",
+            "contact",
+        ]
+        widgets = {
+            "background": forms.Textarea(attrs={"rows": 6}),
+            "expected_outcome": forms.Textarea(attrs={"rows": 4}),
+            "forms": forms.CheckboxSelectMultiple,
+            "budget_cap": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
+            "eligibility": forms.Textarea(attrs={"rows": 3}),
+            "exclusions": forms.Textarea(attrs={"rows": 3}),
+            "opens_at": datetime_local(),
+            "closes_at": datetime_local(),
+            "review_criteria": forms.Textarea(attrs={"rows": 4}),
+            "contact": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "opens_at": {"invalid": _("募集開始の日時を正しく入力してください。")},
+            "closes_at": {"invalid": _("募集締切の日時を正しく入力してください。")},
+            "budget_cap": {"invalid": _("金額は半角数字（円）で入力してください。")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
+        departments = Department.objects.filter(is_active=True)
+        if not user.is_superuser and user.department_id:
+            # A department's staff present calls for their own department only.
+            departments = departments.filter(pk=user.department_id)
+            self.fields["department"].empty_label = None
+            if self.instance.pk is None:
+                self.fields["department"].initial = user.department_id
+        self.fields["department"].queryset = departments
+        self.fields["forms"].queryset = ProjectForm.objects.filter(is_active=True).select_related(
+            "parent"
+        )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_upload(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens_at and closes_at and closes_at <= opens_at:
+            self.add_error("closes_at", _("募集締切は募集開始より後の日時にしてください。"))
+        return cleaned

@@ -1,0 +1,136 @@
+"""Calls (事業の提示): a department presents a project it wants partners for."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.uploads import StoredFile, stored_file_path
+from proposals.guideline.models import ProjectForm
+
+# Named in earlier migrations; files are stored by stored_file_path now.
+call_attachment_path = stored_file_path
+
+
+class CallQuerySet(models.QuerySet):
+    def public(self):
+        """Published or closed calls: drafts never leave the department."""
+        return self.filter(status__in=[Call.Status.PUBLISHED, Call.Status.CLOSED])
+
+    def open_now(self, now=None):
+        now = now or timezone.now()
+        return self.filter(status=Call.Status.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
+
+    def upcoming(self, now=None):
+        now = now or timezone.now()
+        return self.filter(status=Call.Status.PUBLISHED, opens_at__gt=now)
+
+    def ended(self, now=None):
+        now = now or timezone.now()
+        return self.filter(
+            Q(status=Call.Status.CLOSED) | Q(status=Call.Status.PUBLISHED, closes_at__lte=now)
+        )
+
+    def for_listing(self):
+        return self.select_related("department").prefetch_related("forms")
+
+
+class Call(models.Model):
+    """事業の提示 (テーマ設定型): the city's invitation to propose on a theme."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("下書き")
+        PUBLISHED = "published", _("公開中")
+        CLOSED = "closed", _("募集終了")
+
+    title = models.CharField(_("事業名（テーマ）"), max_length=200)
+    department = models.ForeignKey(
+        "organizations.Department",
+        verbose_name=_("担当課"),
+        on_delete=models.PROTECT,
+        related_name="calls",
+    )
+    background = models.TextField(_("地域課題と背景"), max_length=8000)
+    expected_outcome = models.TextField(_("期待する成果"), max_length=4000)
+    forms = models.ManyToManyField(ProjectForm, verbose_name=_("協働の形態"), related_name="calls")
+    budget_cap = models.PositiveIntegerField(
+        _("事業費の上限（円）"), null=True, blank=True, help_text=_("上限がなければ空欄")
+    )
+    eligibility = models.TextField(_("応募できる団体"), max_length=4000)
+    exclusions = models.TextField(_("対象とならない事業"), max_length=4000, blank=True)
+    opens_at = models.DateTimeField(_("募集開始"))
+    closes_at = models.DateTimeField(_("募集締切"))
+    requires_consultation = models.BooleanField(
+        _("事前相談が必要"),
+        default=False,
+        help_text=_("提出の前に、担当課または支援室との事前相談を経ることを求めます。"),
+    )
+    criterion_set = models.ForeignKey(
+        "guideline.CriterionSet",
+        verbose_name=_("審査基準のセット"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="calls",
+        help_text=_("公開審査で採点に使う基準。空欄なら既定の基準を使います。"),
+    )
+    review_criteria = models.TextField(
+        _("審査の基準"), max_length=4000, help_text=_("公開審査で用いる基準と配点の説明")
+    )
+    contact = models.TextField(_("問い合わせ先"), max_length=1000)
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("作成者"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+    published_at = models.DateTimeField(_("公開日時"), null=True, blank=True)
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_at", "-pk"]
+        verbose_name = _("事業の提示")
+        verbose_name_plural = _("事業の提示")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_it_opens",
+                violation_error_message=_("募集締切は募集開始より後にしてください。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:call_detail", args=[self.pk])
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.status == self.Status.PUBLISHED and self.opens_at <= now < self.closes_at
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.CLOSED)
+
+
+class CallAttachment(StoredFile):
+    """A file published with a call (募集要項, 様式): public once the call is."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("募集の添付ファイル")
+        verbose_name_plural = _("募集の添付ファイル")
+
+    @property
+    def folder(self) -> str:
+        return f"calls/{self.call_id}"

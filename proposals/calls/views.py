@@ -1,0 +1,272 @@
+"""Calls (事業の提示): the public list, feed and page, and the department's editing."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
+
+from kunitachi_kyodo.uploads import download_response
+from organizations.views import add_form_errors
+from proposals.calls import services
+from proposals.calls.forms import CallForm
+from proposals.calls.models import Call, CallAttachment
+from proposals.proposals.filters import (
+    ENDED,
+    OPEN,
+    PHASE_LABELS,
+    UPCOMING,
+    CallFilter,
+    StaffCallFilter,
+)
+
+
+def phase_of(call: Call, now=None) -> str:
+    """Where a public call stands for someone who may answer it."""
+    now = now or timezone.now()
+    if call.is_open(now):
+        return OPEN
+    if call.status == Call.Status.PUBLISHED and call.opens_at > now:
+        return UPCOMING
+    return ENDED
+
+
+def visible_calls(user) -> QuerySet[Call]:
+    """Public calls for everyone; drafts too for city staff. A hidden draft is a 404."""
+    if user.has_perm("proposals.view_call_draft"):
+        return Call.objects.all()
+    return Call.objects.public()
+
+
+def _visible_call(request: HttpRequest, pk: int) -> Call:
+    return get_object_or_404(visible_calls(request.user).select_related("department"), pk=pk)
+
+
+# --- Public pages -----------------------------------------------------------------
+
+
+class CallListView(FilterView):
+    """The public list: open calls first (nearest deadline first), then upcoming, then ended."""
+
+    filterset_class = CallFilter
+    template_name = "calls/call_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        now = timezone.now()
+        return (
+            Call.objects.public()
+            .for_listing()
+            .prefetch_related("forms__parent")
+            .annotate(
+                phase_order=Case(
+                    When(
+                        status=Call.Status.PUBLISHED, opens_at__lte=now, closes_at__gt=now, then=0
+                    ),
+                    When(status=Call.Status.PUBLISHED, opens_at__gt=now, then=1),
+                    default=Value(2),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("phase_order", "closes_at", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        phases = [(call, phase_of(call, now)) for call in context["object_list"]]
+        context["rows"] = [
+            {"call": call, "phase": phase, "phase_label": PHASE_LABELS[phase]}
+            for call, phase in phases
+        ]
+        return context
+
+
+call_list = CallListView.as_view()
+
+
+def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    call = _visible_call(request, pk)
+    user = request.user
+    # proposals.edit_call reads staff fields an anonymous user does not have.
+    can_edit = user.is_authenticated and user.has_perm("proposals.edit_call", call)
+    phase = phase_of(call)
+    return render(
+        request,
+        "calls/call_detail.html",
+        {
+            "call": call,
+            "phase": phase,
+            "phase_label": PHASE_LABELS[phase],
+            "is_draft": call.status == Call.Status.DRAFT,
+            "is_open": phase == OPEN and call.is_public,
+            "forms": call.forms.select_related("parent"),
+            "attachments": call.attachments.all(),
+            "can_edit": can_edit and call.status != Call.Status.CLOSED,
+            "can_publish": can_edit and call.status == Call.Status.DRAFT,
+            "can_close": can_edit and call.status == Call.Status.PUBLISHED,
+            "propose_url": f"{reverse('proposals:proposal_create')}?call={call.pk}",
+        },
+    )
+
+
+def call_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    attachment = get_object_or_404(
+        CallAttachment.objects.select_related("call"), pk=attachment_pk, call_id=pk
+    )
+    if not (attachment.call.is_public or request.user.has_perm("proposals.view_call_draft")):
+        raise Http404
+    return download_response(attachment, private=not attachment.call.is_public)
+
+
+class CallFeed(Feed):
+    """Atom feed of the latest public calls; drafts never appear."""
+
+    feed_type = Atom1Feed
+    link = reverse_lazy("calls:call_list")
+
+    def title(self):
+        return _("%(site)s 事業の提示（募集）") % {"site": settings.SITE_NAME}
+
+    def subtitle(self):
+        return _("%(city)sが協働の相手方を募集する事業の新着情報です。") % {
+            "city": settings.CITY_NAME
+        }
+
+    def items(self):
+        return (
+            Call.objects.public()
+            .filter(published_at__isnull=False)
+            .select_related("department")
+            .order_by("-published_at", "-pk")[:20]
+        )
+
+    def item_title(self, item: Call) -> str:
+        return item.title
+
+    def item_description(self, item: Call) -> str:
+        return Truncator(item.background).chars(200)
+
+    def item_link(self, item: Call) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: Call):
+        return item.published_at
+
+    def item_updateddate(self, item: Call):
+        return item.updated_at
+
+    def item_categories(self, item: Call) -> list[str]:
+        return [item.department.name]
+
+
+# --- The department: create, edit, publish, close -----------------------------------
+
+
+def _call_form_page(request: HttpRequest, call: Call | None) -> HttpResponse:
+    form = CallForm(request.POST or None, request.FILES or None, instance=call, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.call_save(
+                user=request.user, form=form, upload=form.cleaned_data.get("attachment")
+            )
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("募集を保存しました。内容を確かめてから公開してください。")
+                if saved.status == Call.Status.DRAFT
+                else _("募集を保存しました。"),
+            )
+            return redirect(saved)
+    return render(
+        request,
+        "calls/call_form.html",
+        {
+            "form": form,
+            "call": call,
+            "is_new": call is None,
+            "attachments": call.attachments.all() if call else [],
+        },
+    )
+
+
+@login_required
+def call_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("proposals.create_call"):
+        raise PermissionDenied
+    return _call_form_page(request, None)
+
+
+@login_required
+def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    call = _visible_call(request, pk)
+    if not request.user.has_perm("proposals.edit_call", call):
+        raise PermissionDenied
+    return _call_form_page(request, call)
+
+
+def _call_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+    call = _visible_call(request, pk)
+    if not request.user.has_perm("proposals.edit_call", call):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        action(call=call, user=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, done % {"title": call.title})
+    return redirect(call)
+
+
+@login_required
+def call_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    return _call_action(request, pk, services.call_publish, _("「%(title)s」を公開しました。"))
+
+
+@login_required
+def call_close(request: HttpRequest, pk: int) -> HttpResponse:
+    return _call_action(request, pk, services.call_close, _("「%(title)s」の募集を終了しました。"))
+
+
+class StaffCallListView(PermissionRequiredMixin, FilterView):
+    """Every call, drafts included, for city staff."""
+
+    permission_required = "proposals.view_call_draft"
+    filterset_class = StaffCallFilter
+    template_name = "calls/staff_call_list.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return Call.objects.select_related("department").order_by("-created_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        context["rows"] = [
+            {
+                "call": call,
+                "phase_label": PHASE_LABELS[phase_of(call, now)]
+                if call.status == Call.Status.PUBLISHED
+                else "",
+            }
+            for call in context["object_list"]
+        ]
+        context["can_create"] = self.request.user.has_perm("proposals.create_call")
+        return context
+
+
+staff_call_list = StaffCallListView.as_view()

@@ -1,0 +1,204 @@
+"""The agreement (協定書) of a collaboration project: editing, confirming, new versions, the PDF."""
+
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from proposals.projects import services, workflow
+from proposals.projects.forms import (
+    AgreementForm,
+    AgreementRoleShareFormSet,
+    IndicatorFormSet,
+    NewVersionForm,
+)
+from proposals.projects.models import CollaborationProject
+
+# Evaluations are written while the work runs and after it (the service says the same).
+from proposals.projects.views.projects import _party_roles, _project, _wareki, _years_label
+
+# --- The agreement ----------------------------------------------------------------------------
+
+
+def _agreement_formsets(request, agreement, bind: bool):
+    data = request.POST if bind else None
+    return (
+        IndicatorFormSet(data, instance=agreement, prefix="indicators"),
+        AgreementRoleShareFormSet(data, instance=agreement, prefix="roles"),
+    )
+
+
+def _agreement_page(request, project, roles, *, form=None, formsets=None, status=200):
+    agreement = (
+        project.agreements.select_related("partner_confirmed_by", "department_confirmed_by")
+        .order_by("-version")
+        .first()
+    )
+    if agreement is None:
+        raise Http404
+    if not agreement.is_locked and form is None:
+        form = AgreementForm(instance=agreement)
+        formsets = _agreement_formsets(request, agreement, bind=False)
+    department, partner = workflow.DEPARTMENT in roles, workflow.PARTNER in roles
+    can_confirm = (department and agreement.department_confirmed_at is None) or (
+        partner and agreement.partner_confirmed_at is None
+    )
+    return render(
+        request,
+        "projects/agreement_form.html",
+        {
+            "project": project,
+            "agreement": agreement,
+            "form": None if agreement.is_locked else form,
+            "indicator_formset": None if agreement.is_locked else formsets[0],
+            "role_formset": None if agreement.is_locked else formsets[1],
+            "missing": services.agreement_missing(agreement),
+            "can_confirm": can_confirm,
+            # The department's side is taken first when someone holds both roles.
+            "confirm_as": _("担当課として")
+            if (department and agreement.department_confirmed_at is None)
+            else _("相手方として"),
+            "version_form": NewVersionForm() if agreement.is_locked else None,
+            "confirmed": services.confirmed_agreement(project),
+        },
+        status=status,
+    )
+
+
+@login_required
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agreement's working page for both sides: edit a draft, confirm it, or revise it."""
+    project = _project(pk)
+    roles = _party_roles(request.user, project)
+    agreement = project.current_agreement()
+    if agreement is None:
+        raise Http404
+    if request.method != "POST":
+        return _agreement_page(request, project, roles)
+    if agreement.is_locked:
+        messages.error(
+            request,
+            _(
+                "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
+            ),
+        )
+        return _agreement_page(request, project, roles, status=409)
+    form = AgreementForm(request.POST, instance=agreement)
+    formsets = _agreement_formsets(request, agreement, bind=True)
+    if form.is_valid() and all(f.is_valid() for f in formsets):
+        try:
+            services.agreement_save(
+                agreement=agreement, user=request.user, form=form, formsets=formsets
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return _agreement_page(request, project, roles, status=409)
+        messages.success(request, _("協定書（案）を保存しました。"))
+        return redirect("projects:agreement_edit", pk=project.pk)
+    return _agreement_page(request, project, roles, form=form, formsets=formsets)
+
+
+@require_POST
+@login_required
+def agreement_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(pk)
+    _party_roles(request.user, project)
+    agreement = project.current_agreement()
+    if agreement is None:
+        raise Http404
+    try:
+        services.agreement_confirm(agreement=agreement, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        agreement.refresh_from_db()
+        if agreement.is_confirmed:
+            messages.success(request, _("協定書を確認しました。双方の確認がそろいました。"))
+        else:
+            messages.success(request, _("協定書を確認しました。もう一方の確認を待っています。"))
+    return redirect("projects:agreement_edit", pk=project.pk)
+
+
+@require_POST
+@login_required
+def agreement_new_version(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(pk)
+    _party_roles(request.user, project)
+    form = NewVersionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        agreement = services.agreement_new_version(
+            project=project, user=request.user, reason=reason
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("協定書の第%(version)s版を作りました。内容を直して、双方で確認してください。")
+            % {"version": agreement.version},
+        )
+    return redirect("projects:agreement_edit", pk=project.pk)
+
+
+def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agreement as a PDF: public once both sides confirmed it; drafts (「案」) for the parties."""
+    import weasyprint
+
+    project = get_object_or_404(
+        CollaborationProject.objects.public()
+        .select_related("department")
+        .prefetch_related("partners"),
+        pk=pk,
+    )
+    is_party = bool(workflow.project_roles_of(request.user, project))
+    agreements = project.agreements.select_related(
+        "partner_confirmed_by", "department_confirmed_by"
+    ).prefetch_related("indicators", "role_shares")
+    version = request.GET.get("version", "")
+    if version.isdigit():
+        agreement = agreements.filter(version=int(version)).first()
+    elif is_party:
+        agreement = agreements.order_by("-version").first()
+    else:
+        agreement = services.confirmed_agreement(project)
+        agreement = agreements.filter(pk=agreement.pk).first() if agreement else None
+    if agreement is None or not (agreement.is_confirmed or is_party):
+        raise Http404
+    partners = list(project.partners.all())
+    html = render_to_string(
+        "projects/agreement_pdf.html",
+        {
+            "project": project,
+            "agreement": agreement,
+            "city": settings.CITY_NAME,
+            "partners": partners,
+            "partner_names": "、".join(p.name for p in partners),
+            "is_draft": not agreement.is_confirmed,
+            "period_start": _wareki(agreement.period_start),
+            "period_end": _wareki(agreement.period_end),
+            "partner_confirmed_on": _wareki(
+                agreement.partner_confirmed_at and agreement.partner_confirmed_at.date()
+            ),
+            "department_confirmed_on": _wareki(
+                agreement.department_confirmed_at and agreement.department_confirmed_at.date()
+            ),
+            "years": _years_label(project),
+        },
+    )
+    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # Shown in the browser's PDF viewer (inline), saved as 協定書.pdf.
+    response = FileResponse(io.BytesIO(pdf), content_type="application/pdf", filename="協定書.pdf")
+    if not agreement.is_confirmed:
+        response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposalsConfig(AppConfig):
+    name = "proposals.proposals"
+    label = "proposals"
+    verbose_name = _("事業提案")
+
+    def ready(self) -> None:
+        from proposals import permissions  # noqa: F401  (registers the named permissions)

@@ -1,0 +1,140 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.uploads import validate_upload
+from organizations.models import Department, Membership, Organization
+from proposals.calls.models import Call
+from proposals.guideline.models import ProjectForm
+from proposals.proposals.models import BudgetLine, Proposal, ProposalRoleShare
+
+AMOUNT_ERRORS = {
+    "invalid": _("金額は半角数字（円）で入力してください。"),
+    "min_value": _("金額は0円以上で入力してください。"),
+    "max_value": _("金額が大きすぎます。"),
+}
+
+
+class ProposalForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    attachment = forms.FileField(
+        label=_("添付ファイルを追加"),
+        required=False,
+        help_text=_(
+            "事業計画書・収支予算書・規約・役員名簿など。PDF・Word・Excel・画像、10 MBまで。"
+        ),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "origin",
+            "call",
+            "organization",
+            "title",
+            "local_issue",
+            "goal",
+            "indicators",
+            "content",
+            "expected_effect",
+            "why_collaboration",
+            "desired_form",
+            "period_start",
+            "period_end",
+            "public_summary",
+            "publish_consent",
+        ]
+        widgets = {
+            "local_issue": forms.Textarea(attrs={"rows": 4}),
+            "goal": forms.Textarea(attrs={"rows": 3}),
+            "indicators": forms.Textarea(attrs={"rows": 3}),
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "expected_effect": forms.Textarea(attrs={"rows": 3}),
+            "why_collaboration": forms.Textarea(attrs={"rows": 3}),
+            "public_summary": forms.Textarea(attrs={"rows": 3}),
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.filter(
+            status=Organization.Status.VERIFIED,
+            memberships__user=user,
+            memberships__role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR],
+        ).distinct()
+        self.fields["organization"].empty_label = _("個人として提案する")
+        calls = Call.objects.open_now()
+        if self.instance.call_id:
+            calls = calls | Call.objects.filter(pk=self.instance.call_id)
+        self.fields["call"].queryset = calls.distinct()
+        self.fields["call"].empty_label = _("（応募しない）")
+        self.fields["desired_form"].queryset = ProjectForm.objects.filter(is_active=True)
+        self.fields["version"].initial = self.instance.version
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_upload(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        origin, call = cleaned.get("origin"), cleaned.get("call")
+        if origin == Proposal.Origin.CALL and not call:
+            self.add_error("call", _("提示型の提案では、応募する事業の提示を選んでください。"))
+        if origin != Proposal.Origin.CALL and call:
+            cleaned["call"] = None
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("実施期間の終了は開始より後にしてください。"))
+        return cleaned
+
+
+class RoleShareForm(forms.ModelForm):
+    class Meta:
+        model = ProposalRoleShare
+        fields = ["task", "proposer_role", "city_role"]
+        widgets = {
+            "proposer_role": forms.Textarea(attrs={"rows": 2}),
+            "city_role": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class BudgetLineForm(forms.ModelForm):
+    amount = forms.IntegerField(
+        label=_("金額（円）"), min_value=0, max_value=10**12, error_messages=AMOUNT_ERRORS
+    )
+
+    class Meta:
+        model = BudgetLine
+        fields = ["kind", "item", "amount", "note"]
+
+
+RoleShareFormSet = inlineformset_factory(
+    Proposal, ProposalRoleShare, form=RoleShareForm, extra=3, can_delete=True, max_num=30
+)
+BudgetLineFormSet = inlineformset_factory(
+    Proposal, BudgetLine, form=BudgetLineForm, extra=4, can_delete=True, max_num=60
+)
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(
+        label=_("理由・コメント"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ConsultationMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("メッセージ"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class AssignDepartmentForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("担当課"), queryset=Department.objects.filter(is_active=True)
+    )

@@ -1,0 +1,281 @@
+"""Proposals (事業提案) and what hangs on them: role sharing, budget, files, the log."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.uploads import StoredFile
+from kunitachi_kyodo.workflow import AuditEntry
+from proposals.calls.models import Call
+from proposals.guideline.models import ProjectForm
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("下書き")
+    CONSULTATION = "consultation", _("事前相談中")
+    SUBMITTED = "submitted", _("提出済み")
+    SCREENING = "screening", _("一次審査中")
+    OPEN_REVIEW = "open_review", _("公開審査中")
+    ADOPTED = "adopted", _("採択")
+    NOT_ADOPTED = "not_adopted", _("不採択")
+    RETURNED = "returned", _("差し戻し（修正中）")
+    WITHDRAWN = "withdrawn", _("取り下げ")
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        """Proposals that have been submitted at least once: what the public may see."""
+        return self.filter(submitted_at__isnull=False)
+
+    def of_proposer(self, user):
+        """Proposals the user made, or made by an organization the user edits for."""
+        from organizations.models import Membership
+
+        return self.filter(
+            Q(proposer=user)
+            | Q(
+                organization__memberships__user=user,
+                organization__memberships__role__in=[
+                    Membership.Role.REPRESENTATIVE,
+                    Membership.Role.EDITOR,
+                ],
+            )
+        )
+
+    def visible_to(self, user):
+        """Public proposals, one's own, and (for city and office staff) all but drafts."""
+        if not user.is_authenticated:
+            return self.public()
+        if user.is_office_or_city_staff:
+            own = self.of_proposer(user).values("pk")
+            return self.filter(~Q(status=ProposalStatus.DRAFT) | Q(pk__in=own))
+        own = self.of_proposer(user).values("pk")
+        return self.filter(Q(submitted_at__isnull=False) | Q(pk__in=own))
+
+    def for_listing(self):
+        return self.select_related("organization", "proposer", "call", "department", "desired_form")
+
+
+class Proposal(models.Model):
+    """A proposal for a collaboration project, by an organization or a citizen."""
+
+    Status = ProposalStatus
+
+    class Origin(models.TextChoices):
+        FREE = "free", _("自由提案（提案型）")
+        CALL = "call", _("事業の提示への応募（提示型）")
+        JOINT = "joint", _("合同の事業立案")
+
+    origin = models.CharField(
+        _("提案の種類"), max_length=10, choices=Origin.choices, default=Origin.FREE
+    )
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("応募する事業の提示"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("提案する団体"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        help_text=_("個人として提案する場合は空欄"),
+    )
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("提案者"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    title = models.CharField(_("事業名"), max_length=200)
+    local_issue = models.TextField(_("地域課題（なぜ今この事業が必要か）"), max_length=8000)
+    goal = models.TextField(_("事業の目標"), max_length=4000)
+    indicators = models.TextField(
+        _("成果の指標"), max_length=4000, help_text=_("例：参加者数 年間300人、満足度 80%以上")
+    )
+    content = models.TextField(_("事業の内容とスケジュール"), max_length=12000)
+    expected_effect = models.TextField(_("期待される効果"), max_length=4000)
+    why_collaboration = models.TextField(
+        _("協働の必要性（なぜ市と一緒に行うのか）"), max_length=4000
+    )
+    desired_form = models.ForeignKey(
+        ProjectForm,
+        verbose_name=_("希望する協働の形態"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    period_start = models.DateField(_("実施期間（開始）"), null=True, blank=True)
+    period_end = models.DateField(_("実施期間（終了）"), null=True, blank=True)
+    public_summary = models.TextField(
+        _("公開用の概要"),
+        max_length=2000,
+        help_text=_("提出後、提案の公開ページに載ります。個人情報は書かないでください。"),
+    )
+    publish_consent = models.BooleanField(
+        _("提出後に、事業名・提案者名・公開用の概要・経過が公開されることに同意します"),
+        default=False,
+    )
+    department = models.ForeignKey(
+        "organizations.Department",
+        verbose_name=_("担当課"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    status = models.CharField(
+        _("状態"),
+        max_length=20,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.DRAFT,
+        editable=False,
+    )
+    # Optimistic lock: every save of the proposal's content raises it by one; a save
+    # based on an older version is refused instead of silently overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    submitted_at = models.DateTimeField(_("初回提出日時"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("事業提案")
+        verbose_name_plural = _("事業提案")
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(origin="call") | Q(call__isnull=False),
+                name="call_proposal_names_its_call",
+                violation_error_message=_("提示型の提案には、応募する事業の提示を選んでください。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_end__gte=models.F("period_start")),
+                name="proposal_period_ends_after_it_starts",
+                violation_error_message=_("実施期間の終了は開始より後にしてください。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:proposal_detail", args=[self.pk])
+
+    @property
+    def proposer_name(self) -> str:
+        return self.organization.name if self.organization_id else self.proposer.full_name
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (ProposalStatus.DRAFT, ProposalStatus.RETURNED)
+
+    def budget_totals(self) -> dict[str, int]:
+        totals = dict(self.budget_lines.values_list("kind").annotate(total=Sum("amount")))
+        return {kind: totals.get(kind, 0) for kind in BudgetLine.Kind.values}
+
+
+class ProposalRoleShare(models.Model):
+    """One row of the first role-sharing table (役割分担): a task, the proposer's and the city's role."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="role_shares")
+    task = models.CharField(_("作業・段階"), max_length=100)
+    proposer_role = models.TextField(_("提案者の役割"), max_length=2000)
+    city_role = models.TextField(_("市の役割"), max_length=2000)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("役割分担")
+        verbose_name_plural = _("役割分担")
+
+    def __str__(self) -> str:
+        return self.task
+
+
+class BudgetLine(models.Model):
+    """One line of the budget (収支予算書): income or expense, in yen."""
+
+    class Kind(models.TextChoices):
+        INCOME = "income", _("収入")
+        EXPENSE = "expense", _("支出")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="budget_lines")
+    kind = models.CharField(_("収支"), max_length=10, choices=Kind.choices)
+    item = models.CharField(_("費目"), max_length=100)
+    amount = models.PositiveBigIntegerField(_("金額（円）"))
+    note = models.CharField(_("内訳・説明"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-kind", "order", "pk"]  # income (収入) first, as budget forms list it
+        verbose_name = _("収支予算の行")
+        verbose_name_plural = _("収支予算の行")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.item} {self.amount}"
+
+
+class ProposalAttachment(StoredFile):
+    """A file attached to a proposal. Private: served only through a view that checks the right."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("提案の添付ファイル")
+        verbose_name_plural = _("提案の添付ファイル")
+
+    @property
+    def folder(self) -> str:
+        return f"proposals/{self.proposal_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:attachment_download", args=[self.proposal_id, self.pk])
+
+
+class StatusChange(AuditEntry):
+    """The audit row of one move of a proposal (see kunitachi_kyodo.workflow)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="status_changes")
+
+    class Meta(AuditEntry.Meta):
+        verbose_name = _("提案の状態の変更記録")
+        verbose_name_plural = _("提案の状態の変更記録")
+
+    @property
+    def subject(self):
+        return self.proposal
+
+
+class ConsultationMessage(models.Model):
+    """A message in a proposal's private pre-consultation thread (事前相談)."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="consultation_messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("内容"), max_length=8000)
+    created_at = models.DateTimeField(_("日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("事前相談のメッセージ")
+        verbose_name_plural = _("事前相談のメッセージ")
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {self.author}"

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from .views import proposals, staff
+
+app_name = "proposals"
+
+urlpatterns = [
+    path("proposals/", proposals.proposal_list, name="proposal_list"),
+    path("proposals/new/", proposals.proposal_create, name="proposal_create"),
+    path("proposals/mine/", proposals.my_proposals, name="my_proposals"),
+    path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:pk>/act/<slug:action>/", proposals.proposal_act, name="proposal_act"),
+    path("proposals/<int:pk>/consultation/", proposals.consultation_post, name="consultation_post"),
+    path(
+        "proposals/<int:pk>/files/<int:attachment_pk>/",
+        proposals.attachment_download,
+        name="attachment_download",
+    ),
+    path("office/proposals/", staff.work_queue, name="work_queue"),
+    path("office/proposals/<int:pk>/assign/", staff.assign_department, name="assign_department"),
+]

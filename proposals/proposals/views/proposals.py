@@ -1,0 +1,278 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kunitachi_kyodo.uploads import download_response
+from organizations.views import add_form_errors
+from proposals.calls.models import Call
+from proposals.projects.models import CollaborationProject
+from proposals.proposals import services, workflow
+from proposals.proposals.filters import PublicProposalFilter
+from proposals.proposals.forms import (
+    BudgetLineFormSet,
+    ConsultationMessageForm,
+    ProposalForm,
+    RoleShareFormSet,
+    TransitionForm,
+)
+from proposals.proposals.models import Proposal, StatusChange
+from proposals.review.models import ReviewEntry, ReviewRound
+
+
+def _paginate(request, queryset, per_page=20):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    """The public list of proposals: submitted ones only, with the public fields only."""
+    filterset = PublicProposalFilter(
+        request.GET or None,
+        queryset=Proposal.objects.public().for_listing().order_by("-submitted_at", "-pk"),
+    )
+    page = _paginate(request, filterset.qs)
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "object_list": page.object_list,
+            "paginator": page.paginator,
+        },
+    )
+
+
+@login_required
+def my_proposals(request: HttpRequest) -> HttpResponse:
+    proposals = (
+        Proposal.objects.of_proposer(request.user).distinct().for_listing().order_by("-updated_at")
+    )
+    return render(request, "proposals/my_proposals.html", {"proposals": proposals})
+
+
+def _formsets(request, proposal=None):
+    data = request.POST if request.method == "POST" else None
+    instance = proposal or Proposal()
+    return [
+        RoleShareFormSet(data, instance=instance, prefix="roles"),
+        BudgetLineFormSet(data, instance=instance, prefix="budget"),
+    ]
+
+
+def _render_form(request, form, formsets, proposal=None, status=200):
+    return render(
+        request,
+        "proposals/proposal_form.html",
+        {
+            "form": form,
+            "role_formset": formsets[0],
+            "budget_formset": formsets[1],
+            "proposal": proposal,
+            "attachments": proposal.attachments.all() if proposal else [],
+        },
+        status=status,
+    )
+
+
+@login_required
+def proposal_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("proposals.create_proposal"):
+        raise PermissionDenied
+    initial = {}
+    if call_pk := request.GET.get("call"):
+        call = Call.objects.open_now().filter(pk=call_pk).first()
+        if call:
+            initial = {"origin": Proposal.Origin.CALL, "call": call}
+    form = ProposalForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
+    formsets = _formsets(request)
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+        proposal = services.proposal_create(
+            user=request.user,
+            form=form,
+            formsets=formsets,
+            upload=form.cleaned_data.get("attachment"),
+        )
+        messages.success(
+            request, _("提案を下書きとして保存しました。内容を確かめて、提出してください。")
+        )
+        return redirect(proposal)
+    return _render_form(request, form, formsets)
+
+
+def _own_proposal(request, pk) -> Proposal:
+    """A proposal the user may see; 404 otherwise (someone else's draft does not exist for them)."""
+    return get_object_or_404(
+        Proposal.objects.visible_to(request.user).select_related("call"), pk=pk
+    )
+
+
+@login_required
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    if workflow.PROPOSER not in workflow.roles_of(request.user, proposal):
+        raise Http404
+    if not request.user.has_perm("proposals.edit_proposal", proposal):
+        messages.error(request, _("この状態の提案は編集できません。"))
+        return redirect(proposal)
+    form = ProposalForm(
+        request.POST or None, request.FILES or None, user=request.user, instance=proposal
+    )
+    formsets = _formsets(request, proposal)
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+        try:
+            services.proposal_update(
+                user=request.user,
+                form=form,
+                formsets=formsets,
+                version=form.cleaned_data.get("version") or 0,
+                upload=form.cleaned_data.get("attachment"),
+            )
+        except ValidationError as error:
+            add_form_errors(form, error)
+            # The next save is a deliberate choice over the newer version the user was told of.
+            form.data = form.data.copy()
+            form.data["version"] = Proposal.objects.get(pk=proposal.pk).version
+            return _render_form(request, form, formsets, proposal, status=409)
+        messages.success(request, _("提案を保存しました。"))
+        return redirect("proposals:proposal_detail", pk=proposal.pk)
+    return _render_form(request, form, formsets, proposal)
+
+
+def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = get_object_or_404(
+        Proposal.objects.visible_to(request.user)
+        .for_listing()
+        .prefetch_related(
+            "role_shares",
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
+        ),
+        pk=pk,
+    )
+    user = request.user
+    private = user.has_perm("proposals.view_private_parts", proposal)
+    changes = list(proposal.status_changes.all())
+    for change in changes:
+        change.label = workflow.describe(change)
+    context = {
+        "proposal": proposal,
+        "show_private": private,
+        "timeline": changes if private else [c for c in changes if c.is_public],
+        "transitions": workflow.allowed_transitions(user, proposal),
+        "transition_form": TransitionForm(),
+        "can_edit": user.has_perm("proposals.edit_proposal", proposal),
+        "can_post_consultation": user.has_perm("proposals.post_consultation", proposal),
+        "can_assign": user.has_perm("proposals.assign_department"),
+        "consultation_form": ConsultationMessageForm(),
+        "review_results": _published_review_results(proposal),
+        **_project_of(user, proposal),
+    }
+    if private:
+        context.update(
+            {
+                "budget_lines": proposal.budget_lines.all(),
+                "budget_totals": proposal.budget_totals(),
+                "attachments": proposal.attachments.all(),
+                "consultation_messages": proposal.consultation_messages.select_related("author"),
+            }
+        )
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+def _project_of(user, proposal: Proposal) -> dict:
+    """An adopted proposal's project, or whether this user may make it one (at most one query)."""
+    if proposal.status != Proposal.Status.ADOPTED:
+        return {"project": None, "can_make_project": False}
+    project = CollaborationProject.objects.filter(proposal=proposal).only("pk", "title").first()
+    department_staff = user.is_authenticated and (
+        user.is_superuser or (user.is_city_staff and user.department_id == proposal.department_id)
+    )
+    return {"project": project, "can_make_project": project is None and department_staff}
+
+
+def _published_review_results(proposal: Proposal) -> list[dict]:
+    """The proposal's entries in rounds whose results are published, ranked within each round.
+
+    One query: every entry of those rounds is read, since a rank is only meaningful among
+    the whole round.
+    """
+    rounds = ReviewEntry.objects.filter(
+        proposal=proposal, round__status=ReviewRound.Status.PUBLISHED
+    ).values("round_id")
+    entries = list(
+        ReviewEntry.objects.filter(round_id__in=rounds)
+        .with_results()
+        .select_related("round")
+        .order_by("round__published_at", "round_id")
+    )
+    sizes: dict[int, int] = {}
+    for entry in entries:
+        sizes[entry.round_id] = sizes.get(entry.round_id, 0) + 1
+    return [
+        {
+            "entry": entry,
+            "round": entry.round,
+            "total": entry.total,
+            "rank": entry.rank if entry.total is not None else None,
+            "of": sizes[entry.round_id],
+        }
+        for entry in entries
+        if entry.proposal_id == proposal.pk
+    ]
+
+
+@require_POST
+@login_required
+def proposal_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    try:
+        services.proposal_transition(
+            proposal=proposal,
+            action=action,
+            actor=request.user,
+            comment=form.cleaned_data.get("comment", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        proposal.refresh_from_db()
+        messages.success(
+            request, _("「%(status)s」にしました。") % {"status": proposal.get_status_display()}
+        )
+    return redirect(proposal)
+
+
+@require_POST
+@login_required
+def consultation_post(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    if not request.user.has_perm("proposals.view_private_parts", proposal):
+        raise Http404
+    form = ConsultationMessageForm(request.POST)
+    if form.is_valid():
+        services.consultation_post(
+            proposal=proposal, author=request.user, body=form.cleaned_data["body"]
+        )
+        messages.success(request, _("メッセージを送りました。"))
+    else:
+        messages.error(request, _("メッセージを入力してください。"))
+    return redirect(proposal.get_absolute_url() + "#consultation")
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    proposal = _own_proposal(request, pk)
+    if not request.user.has_perm("proposals.view_private_parts", proposal):
+        raise Http404
+    attachment = get_object_or_404(proposal.attachments, pk=attachment_pk)
+    return download_response(attachment, private=True)

@@ -1,0 +1,60 @@
+"""The work queue of city staff and the support office."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organizations.models import Department
+from proposals.proposals import services
+from proposals.proposals.filters import WorkQueueFilter
+from proposals.proposals.forms import AssignDepartmentForm
+from proposals.proposals.models import Proposal
+from proposals.proposals.views.proposals import _paginate
+
+
+@login_required
+@permission_required("proposals.use_work_queue", raise_exception=True)
+def work_queue(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        Proposal.objects.exclude(status=Proposal.Status.DRAFT)
+        .for_listing()
+        .order_by("-updated_at", "-pk")
+    )
+    filterset = WorkQueueFilter(request.GET or None, queryset=queryset)
+    page = _paginate(request, filterset.qs, per_page=30)
+    return render(
+        request,
+        "proposals/work_queue.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "object_list": page.object_list,
+            "paginator": page.paginator,
+            # Evaluated once here, so the per-row department menus cost no query per row.
+            "departments": list(Department.objects.filter(is_active=True)),
+        },
+    )
+
+
+@require_POST
+@login_required
+def assign_department(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("proposals.assign_department"):
+        raise PermissionDenied
+    proposal = get_object_or_404(Proposal.objects.exclude(status=Proposal.Status.DRAFT), pk=pk)
+    form = AssignDepartmentForm(request.POST)
+    if form.is_valid():
+        services.proposal_assign_department(
+            proposal=proposal, actor=request.user, department=form.cleaned_data["department"]
+        )
+        messages.success(
+            request,
+            _("担当課を「%(name)s」にしました。") % {"name": form.cleaned_data["department"].name},
+        )
+    else:
+        messages.error(request, _("担当課を選んでください。"))
+    return redirect(proposal)

@@ -1,0 +1,191 @@
+"""The proposal's workflow table: (state, action) → who may, where it leads, what people see.
+
+Views (which buttons show), `proposal_transition` (what is allowed) and the
+tests (every move × every persona) all read this table.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.workflow import Guard, Transition, Workflow, moves
+
+from .models import ProposalStatus as S
+from .models import StatusChange
+
+# Who may act, relative to a proposal.
+PROPOSER = "proposer"  # the citizen who proposed, or an editor/representative of the proposing organization
+CITY_STAFF = "city_staff"  # city staff (any department) and administrators
+
+
+# --- Guards: what must be true for a move, in words the proposer understands ------------
+
+
+def _consent_and_roles(proposal, context) -> list[str]:
+    problems = []
+    if not proposal.publish_consent:
+        problems.append(_("公開への同意にチェックを入れてください。"))
+    if not proposal.role_shares.exists():
+        problems.append(_("役割分担を1行以上書いてください。"))
+    return problems
+
+
+def _call_is_open(proposal, context) -> list[str]:
+    call = proposal.call
+    if call is None or call.is_open(context.now):
+        return []
+    return [
+        _("「%(call)s」の募集期間（%(closes)s 締切）の外のため、提出できません。")
+        % {
+            "call": call.title,
+            "closes": timezone.localtime(call.closes_at).strftime("%Y年%m月%d日 %H:%M"),
+        }
+    ]
+
+
+def _consulted_if_required(proposal, context) -> list[str]:
+    if proposal.call is None or not proposal.call.requires_consultation:
+        return []
+    if proposal.status_changes.filter(to_status=S.CONSULTATION).exists():
+        return []
+    return [
+        _("この募集では、提出の前に事前相談が必要です。「事前相談を始める」から相談してください。")
+    ]
+
+
+COMPLETE = Guard("complete", _consent_and_roles)
+CALL_OPEN = Guard("call_open", _call_is_open)
+CONSULTED = Guard("consulted_if_required", _consulted_if_required)
+
+WITHDRAWABLE = [S.DRAFT, S.CONSULTATION, S.SUBMITTED, S.SCREENING, S.OPEN_REVIEW, S.RETURNED]
+
+TRANSITIONS: list[Transition] = [
+    *moves("consult", [S.DRAFT], S.CONSULTATION, {PROPOSER}, _("事前相談を始める")),
+    *moves(
+        "end_consultation",
+        [S.CONSULTATION],
+        S.DRAFT,
+        {PROPOSER},
+        _("相談を終えて編集に戻る"),
+        style="secondary",
+    ),
+    *moves(
+        "submit",
+        [S.DRAFT, S.CONSULTATION],
+        S.SUBMITTED,
+        {PROPOSER},
+        _("提案を提出する"),
+        _("提案が提出されました"),
+        guards=(COMPLETE, CALL_OPEN, CONSULTED),
+    ),
+    *moves(
+        "resubmit",
+        [S.RETURNED],
+        S.SUBMITTED,
+        {PROPOSER},
+        _("修正して再提出する"),
+        _("修正した提案が再提出されました"),
+        guards=(COMPLETE,),
+    ),
+    *moves(
+        "screen",
+        [S.SUBMITTED],
+        S.SCREENING,
+        {CITY_STAFF},
+        _("一次審査（書類審査）を始める"),
+        _("一次審査（書類審査）が始まりました"),
+    ),
+    *moves(
+        "return",
+        [S.SUBMITTED, S.SCREENING],
+        S.RETURNED,
+        {CITY_STAFF},
+        _("修正を求めて差し戻す"),
+        _("修正のため提案者に差し戻されました"),
+        comment_required=True,
+        style="warning",
+    ),
+    *moves(
+        "to_open_review",
+        [S.SCREENING],
+        S.OPEN_REVIEW,
+        {CITY_STAFF},
+        _("公開審査（二次審査）に進める"),
+        _("一次審査を通過し、公開審査に進みました"),
+    ),
+    *moves(
+        "adopt",
+        [S.OPEN_REVIEW],
+        S.ADOPTED,
+        {CITY_STAFF},
+        _("採択する"),
+        _("採択されました"),
+        comment_required=True,
+        comment_is_public=True,
+        style="success",
+    ),
+    *moves(
+        "not_adopt",
+        [S.SCREENING, S.OPEN_REVIEW],
+        S.NOT_ADOPTED,
+        {CITY_STAFF},
+        _("不採択とする"),
+        _("不採択となりました"),
+        comment_required=True,
+        comment_is_public=True,
+        style="danger",
+    ),
+    *moves(
+        "withdraw",
+        WITHDRAWABLE,
+        S.WITHDRAWN,
+        {PROPOSER},
+        _("提案を取り下げる"),
+        _("提案者が提案を取り下げました"),
+        style="danger",
+    ),
+]
+
+# A withdrawal before the first submission is not public: the proposal never was.
+PRIVATE_UNTIL_SUBMITTED = {"withdraw"}
+
+
+def is_proposer(user, proposal) -> bool:
+    if proposal.proposer_id == user.pk:
+        return True
+    return (
+        bool(proposal.organization_id)
+        and user.memberships.filter(
+            organization_id=proposal.organization_id, role__in=["representative", "editor"]
+        ).exists()
+    )
+
+
+def is_city_staff(user, proposal) -> bool:
+    return user.is_city_staff or user.is_superuser
+
+
+ROLES = {PROPOSER: is_proposer, CITY_STAFF: is_city_staff}
+
+
+def is_public(proposal, transition: Transition, source: str) -> bool:
+    """Nothing of a proposal is public before its first submission."""
+    first_submission = transition.target == S.SUBMITTED and proposal.submitted_at is None
+    if transition.action in PRIVATE_UNTIL_SUBMITTED and proposal.submitted_at is None:
+        return False
+    return transition.is_public and (proposal.submitted_at is not None or first_submission)
+
+
+PROPOSAL_WORKFLOW = Workflow(
+    name="proposal",
+    transitions=TRANSITIONS,
+    roles=ROLES,
+    audit_model=StatusChange,
+    subject_field="proposal",
+    is_public=is_public,
+)
+
+transition_for = PROPOSAL_WORKFLOW.transition_for
+transitions_from = PROPOSAL_WORKFLOW.transitions_from
+roles_of = PROPOSAL_WORKFLOW.roles_of
+allowed_transitions = PROPOSAL_WORKFLOW.allowed
+describe = PROPOSAL_WORKFLOW.describe

@@ -1,0 +1,323 @@
+"""Open review (公開審査): criteria, rounds, public sessions, reviewers, conflicts and scores.
+
+Scores stay private until staff publish a round's results, all at once; then
+they are frozen. The aggregation (means, scaled totals, ranks) is done by the
+database, in ReviewEntryQuerySet.with_results().
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce, Rank
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from proposals.calls.models import Call
+from proposals.guideline.models import Criterion, CriterionSet
+from proposals.proposals.models import Proposal
+
+MAX_SCORE = 5
+
+
+class ReviewRound(models.Model):
+    """A group of proposals reviewed together (per call or per fiscal year)."""
+
+    class Stage(models.TextChoices):
+        SCREENING = "screening", _("一次審査（書類審査）")
+        OPEN_REVIEW = "open_review", _("二次審査（公開プレゼンテーション）")
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("準備中")
+        SCORING = "scoring", _("採点中")
+        PUBLISHED = "published", _("結果公表済み")
+
+    title = models.CharField(_("名称"), max_length=200)
+    stage = models.CharField(
+        _("審査の段階"), max_length=20, choices=Stage.choices, default=Stage.OPEN_REVIEW
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("年度（西暦の開始年）"))
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("事業の提示"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="review_rounds",
+    )
+    criterion_set = models.ForeignKey(
+        CriterionSet, verbose_name=_("審査基準"), on_delete=models.PROTECT, related_name="rounds"
+    )
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.PREPARING
+    )
+    published_at = models.DateTimeField(_("結果の公表日時"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_incomplete = models.BooleanField(
+        _("未提出の採点票を残して締め切った"), default=False, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-fiscal_year", "-created_at"]
+        verbose_name = _("審査回")
+        verbose_name_plural = _("審査回")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("review:round_results", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class ReviewEntryQuerySet(models.QuerySet):
+    def with_results(self):
+        """Each entry with its reviewers' count, scaled total (0–100) and rank, computed in SQL.
+
+        total = 100 × Σ(score × weight) / (5 × Σweight × reviewers). Only submitted sheets
+        count; a reviewer with a conflict of interest has no sheet, so the total comes
+        from the others.
+        """
+        sheets = ScoreSheet.objects.filter(
+            round_id=OuterRef("round_id"),
+            proposal_id=OuterRef("proposal_id"),
+            submitted_at__isnull=False,
+        )
+        reviewer_count = sheets.values("round_id").annotate(n=Count("pk")).values("n")
+        weighted = (
+            Score.objects.filter(
+                sheet__round_id=OuterRef("round_id"),
+                sheet__proposal_id=OuterRef("proposal_id"),
+                sheet__submitted_at__isnull=False,
+            )
+            .values("sheet__round_id")
+            .annotate(total=Sum(F("value") * F("criterion__weight")))
+            .values("total")
+        )
+        weight_sum = (
+            Criterion.objects.filter(criterion_set_id=OuterRef("round__criterion_set_id"))
+            .values("criterion_set_id")
+            .annotate(total=Sum("weight"))
+            .values("total")
+        )
+        annotated = self.annotate(
+            reviewer_count=Coalesce(Subquery(reviewer_count), 0),
+            weighted_sum=Coalesce(Subquery(weighted), 0),
+            weight_total=Subquery(weight_sum),
+        ).annotate(
+            total=models.Case(
+                models.When(reviewer_count=0, then=Value(None, output_field=FloatField())),
+                default=ExpressionWrapper(
+                    Value(100.0)
+                    * F("weighted_sum")
+                    / (Value(MAX_SCORE * 1.0) * F("weight_total") * F("reviewer_count")),
+                    output_field=FloatField(),
+                ),
+            )
+        )
+        return annotated.annotate(
+            rank=Window(
+                Rank(), partition_by=[F("round_id")], order_by=F("total").desc(nulls_last=True)
+            )
+        )
+
+
+class ReviewEntry(models.Model):
+    """A proposal in a round: its place in the presentation order and the decision staff record."""
+
+    class Decision(models.TextChoices):
+        PASS = "pass", _("通過（公開審査へ）")
+        ADOPT = "adopt", _("採択")
+        NOT_ADOPT = "not_adopt", _("不採択")
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="entries")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="review_entries")
+    presentation_order = models.PositiveSmallIntegerField(_("発表順"), default=0)
+    decision = models.CharField(_("決定"), max_length=20, choices=Decision.choices, blank=True)
+    reason = models.TextField(_("決定の理由"), blank=True, max_length=4000)
+
+    objects = ReviewEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "presentation_order", "pk"]
+        verbose_name = _("審査対象の提案")
+        verbose_name_plural = _("審査対象の提案")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "proposal"], name="proposal_once_per_round"),
+            models.CheckConstraint(
+                condition=Q(decision="") | ~Q(reason=""),
+                name="decision_has_reason",
+                violation_error_message=_("決定には理由が必要です。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round}: {self.proposal}"
+
+    def criterion_means(self):
+        """Per-criterion mean of the submitted sheets, by the database."""
+        return (
+            Criterion.objects.filter(criterion_set_id=self.round.criterion_set_id)
+            .annotate(
+                mean=Avg(
+                    "scores__value",
+                    filter=Q(
+                        scores__sheet__round_id=self.round_id,
+                        scores__sheet__proposal_id=self.proposal_id,
+                        scores__sheet__submitted_at__isnull=False,
+                    ),
+                )
+            )
+            .order_by("order", "pk")
+        )
+
+
+class ReviewSession(models.Model):
+    """A public presentation session (公開審査会): announced, held, then its minutes published."""
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("開始日時"))
+    ends_at = models.DateTimeField(_("終了日時"))
+    place = models.CharField(_("会場"), max_length=200)
+    description = models.TextField(_("案内"), blank=True, max_length=4000)
+    is_announced = models.BooleanField(_("公開で告知する"), default=False)
+    minutes = models.TextField(_("議事録（Markdown）"), blank=True)
+    minutes_published = models.BooleanField(_("議事録を公開する"), default=False)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("公開審査会")
+        verbose_name_plural = _("公開審査会")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_it_starts",
+                violation_error_message=_("終了日時は開始日時より後にしてください。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round}（{self.place}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("review:session_detail", args=[self.pk])
+
+
+class ReviewerAssignment(models.Model):
+    """A reviewer (審査委員) on a round: an internal (city) or external committee member."""
+
+    class Kind(models.TextChoices):
+        EXTERNAL = "external", _("外部委員")
+        INTERNAL = "internal", _("内部委員（市職員）")
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="assignments")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_assignments"
+    )
+    kind = models.CharField(
+        _("委員の区分"), max_length=20, choices=Kind.choices, default=Kind.EXTERNAL
+    )
+    title = models.CharField(_("肩書き（公開）"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["round", "pk"]
+        verbose_name = _("審査委員の割り当て")
+        verbose_name_plural = _("審査委員の割り当て")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "reviewer"], name="reviewer_once_per_round"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} @ {self.round}"
+
+
+class ConflictOfInterest(models.Model):
+    """A reviewer's declaration of a conflict on one proposal: they do not score it."""
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="conflicts")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(_("理由"), max_length=500)
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("利害関係の申告")
+        verbose_name_plural = _("利害関係の申告")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "proposal", "reviewer"], name="one_conflict_declaration"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer}: {self.proposal}"
+
+
+class ScoreSheet(models.Model):
+    """One reviewer's scores for one proposal in one round; final once submitted."""
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="sheets")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    overall_comment = models.TextField(_("全体の講評"), blank=True, max_length=4000)
+    submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("採点票")
+        verbose_name_plural = _("採点票")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "proposal", "reviewer"], name="one_sheet_per_reviewer_and_proposal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer}: {self.proposal}"
+
+
+class Score(models.Model):
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
+    value = models.PositiveSmallIntegerField(_("点数（0〜5）"))
+    comment = models.TextField(_("コメント"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("採点")
+        verbose_name_plural = _("採点")
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "criterion"], name="one_score_per_criterion"),
+            models.CheckConstraint(condition=Q(value__lte=MAX_SCORE), name="score_at_most_5"),
+            models.CheckConstraint(
+                condition=Q(value__gte=2) | ~Q(comment=""),
+                name="low_score_has_comment",
+                violation_error_message=_("0点・1点にはコメントが必要です。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"

@@ -1,0 +1,270 @@
+"""Open review (公開審査): set up rounds, score, decide, and publish the results in one act.
+
+Scores and decisions stay private until `round_publish`; after it, they are frozen.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organizations.models import User
+from proposals.guideline.models import Criterion
+from proposals.proposals.models import Proposal
+from proposals.proposals.services import proposal_transition
+from proposals.review.models import (
+    ConflictOfInterest,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    ReviewSession,
+    Score,
+    ScoreSheet,
+)
+
+# Which proposals a round of each stage reviews, and what its decisions do to them.
+STAGE_STATUS = {
+    ReviewRound.Stage.SCREENING: Proposal.Status.SCREENING,
+    ReviewRound.Stage.OPEN_REVIEW: Proposal.Status.OPEN_REVIEW,
+}
+DECISION_ACTIONS = {
+    ReviewRound.Stage.SCREENING: {
+        ReviewEntry.Decision.PASS: "to_open_review",
+        ReviewEntry.Decision.NOT_ADOPT: "not_adopt",
+    },
+    ReviewRound.Stage.OPEN_REVIEW: {
+        ReviewEntry.Decision.ADOPT: "adopt",
+        ReviewEntry.Decision.NOT_ADOPT: "not_adopt",
+    },
+}
+
+
+def _require_staff(user: User) -> None:
+    if not user.has_perm("proposals.manage_review"):
+        raise PermissionDenied
+
+
+def _locked_round(round_: ReviewRound) -> ReviewRound:
+    locked = ReviewRound.objects.select_for_update().get(pk=round_.pk)
+    if locked.is_published:
+        raise ValidationError(
+            _("この審査回の結果は公表済みです。公表後の採点・決定は変更できません。")
+        )
+    return locked
+
+
+def round_add_proposal(*, round: ReviewRound, proposal: Proposal, user: User) -> ReviewEntry:
+    """Put a proposal in a round, at the end of the presentation order."""
+    _require_staff(user)
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        if proposal.status != STAGE_STATUS[round_.stage]:
+            raise ValidationError(
+                _("「%(title)s」は「%(status)s」のため、この審査回には入れられません。")
+                % {"title": proposal.title, "status": proposal.get_status_display()}
+            )
+        if round_.entries.filter(proposal=proposal).exists():
+            raise ValidationError(_("この提案はすでにこの審査回に入っています。"))
+        order = round_.entries.count() + 1
+        return ReviewEntry.objects.create(round=round_, proposal=proposal, presentation_order=order)
+
+
+def reviewer_assign(
+    *, round: ReviewRound, reviewer: User, user: User, kind: str, title: str = ""
+) -> ReviewerAssignment:
+    _require_staff(user)
+    if not reviewer.is_reviewer:
+        raise ValidationError(_("審査委員として登録された方だけを割り当てられます。"))
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        assignment, _created = ReviewerAssignment.objects.get_or_create(
+            round=round_, reviewer=reviewer, defaults={"kind": kind, "title": title}
+        )
+    return assignment
+
+
+def round_start_scoring(*, round: ReviewRound, user: User) -> ReviewRound:
+    _require_staff(user)
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        if not round_.entries.exists() or not round_.assignments.exists():
+            raise ValidationError(_("採点を始めるには、提案と審査委員を1件以上登録してください。"))
+        round_.status = ReviewRound.Status.SCORING
+        round_.save(update_fields=["status"])
+    return round_
+
+
+def _assignment(round_: ReviewRound, proposal: Proposal, reviewer: User) -> ReviewerAssignment:
+    assignment = ReviewerAssignment.objects.filter(round=round_, reviewer=reviewer).first()
+    if assignment is None or not round_.entries.filter(proposal=proposal).exists():
+        raise PermissionDenied
+    return assignment
+
+
+def conflict_declare(
+    *, round: ReviewRound, proposal: Proposal, reviewer: User, reason: str
+) -> ConflictOfInterest:
+    """A reviewer declares a conflict of interest: they will not score this proposal."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("利害関係の内容を入力してください。")})
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        _assignment(round_, proposal, reviewer)
+        sheet = ScoreSheet.objects.filter(
+            round=round_, proposal=proposal, reviewer=reviewer
+        ).first()
+        if sheet and sheet.submitted_at:
+            raise ValidationError(
+                _("採点票を提出した後は、利害関係を申告できません。事務局に連絡してください。")
+            )
+        if sheet:
+            sheet.delete()  # an unsubmitted draft; a conflicted reviewer's marks must not stay
+        conflict, _created = ConflictOfInterest.objects.get_or_create(
+            round=round_, proposal=proposal, reviewer=reviewer, defaults={"reason": reason}
+        )
+    return conflict
+
+
+def sheet_save(
+    *,
+    round: ReviewRound,
+    proposal: Proposal,
+    reviewer: User,
+    scores: dict[int, tuple[int, str]],
+    overall_comment: str = "",
+    submit: bool = False,
+) -> ScoreSheet:
+    """Save a reviewer's scores (criterion id → (0–5, comment)); submitting makes them final."""
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        _assignment(round_, proposal, reviewer)
+        if round_.status != ReviewRound.Status.SCORING:
+            raise ValidationError(_("この審査回は、まだ採点を受け付けていません。"))
+        if ConflictOfInterest.objects.filter(
+            round=round_, proposal=proposal, reviewer=reviewer
+        ).exists():
+            raise PermissionDenied
+        criteria = {
+            c.pk: c for c in Criterion.objects.filter(criterion_set_id=round_.criterion_set_id)
+        }
+        errors = {}
+        for criterion_id, (value, comment) in scores.items():
+            criterion = criteria.get(criterion_id)
+            if criterion is None:
+                raise ValidationError(_("この審査回にない審査項目です。"))
+            if value is None or not 0 <= value <= 5:
+                errors[criterion_id] = _("0から5の整数で採点してください。")
+            elif value <= 1 and not (comment or "").strip():
+                errors[criterion_id] = _("0点・1点には、理由のコメントが必要です。")
+        if submit:
+            for criterion_id in criteria.keys() - {
+                k for k, (v, _c) in scores.items() if v is not None
+            }:
+                errors.setdefault(criterion_id, _("すべての審査項目を採点してください。"))
+        if errors:
+            raise ValidationError({f"score_{key}": message for key, message in errors.items()})
+        sheet, _created = ScoreSheet.objects.get_or_create(
+            round=round_, proposal=proposal, reviewer=reviewer
+        )
+        if sheet.submitted_at:
+            raise ValidationError(_("提出済みの採点票は変更できません。"))
+        for criterion_id, (value, comment) in scores.items():
+            if value is None:
+                continue
+            Score.objects.update_or_create(
+                sheet=sheet,
+                criterion_id=criterion_id,
+                defaults={"value": value, "comment": (comment or "").strip()},
+            )
+        sheet.overall_comment = overall_comment.strip()
+        if submit:
+            sheet.submitted_at = timezone.now()
+        sheet.save()
+    return sheet
+
+
+def entry_decide(*, entry: ReviewEntry, decision: str, reason: str, user: User) -> ReviewEntry:
+    """Record a decision and its reason; it takes effect when the round's results are published."""
+    _require_staff(user)
+    reason = reason.strip()
+    with transaction.atomic():
+        round_ = _locked_round(entry.round)
+        if decision not in DECISION_ACTIONS[round_.stage]:
+            raise ValidationError({"decision": _("この審査の段階では選べない決定です。")})
+        if not reason:
+            raise ValidationError(
+                {"reason": _("決定の理由を入力してください。提案者に伝わり、公表されます。")}
+            )
+        ReviewEntry.objects.filter(pk=entry.pk).update(decision=decision, reason=reason)
+        entry.refresh_from_db()
+    return entry
+
+
+def missing_sheets(round_: ReviewRound) -> list[tuple[User, Proposal]]:
+    """(reviewer, proposal) pairs still owed a submitted sheet, leaving out declared conflicts."""
+    entries = list(round_.entries.select_related("proposal"))
+    assignments = list(round_.assignments.select_related("reviewer"))
+    submitted = set(
+        ScoreSheet.objects.filter(round=round_, submitted_at__isnull=False).values_list(
+            "reviewer_id", "proposal_id"
+        )
+    )
+    conflicted = set(
+        ConflictOfInterest.objects.filter(round=round_).values_list("reviewer_id", "proposal_id")
+    )
+    return [
+        (a.reviewer, e.proposal)
+        for a in assignments
+        for e in entries
+        if (a.reviewer_id, e.proposal_id) not in submitted | conflicted
+    ]
+
+
+def round_publish(*, round: ReviewRound, user: User, close_incomplete: bool = False) -> ReviewRound:
+    """Publish every result of a round at once: apply each decision through the workflow, freeze scores."""
+    _require_staff(user)
+    with transaction.atomic():
+        round_ = _locked_round(round)
+        missing = missing_sheets(round_)
+        if missing and not close_incomplete:
+            raise ValidationError(
+                [_("未提出の採点票があります。")]
+                + [f"{reviewer.full_name}：{proposal.title}" for reviewer, proposal in missing]
+            )
+        undecided = [
+            e.proposal.title for e in round_.entries.select_related("proposal") if not e.decision
+        ]
+        if undecided:
+            raise ValidationError([_("決定が入力されていない提案があります。")] + undecided)
+        for entry in round_.entries.select_related("proposal"):
+            action = DECISION_ACTIONS[round_.stage][entry.decision]
+            proposal_transition(
+                proposal=entry.proposal, action=action, actor=user, comment=entry.reason
+            )
+        round_.status = ReviewRound.Status.PUBLISHED
+        round_.published_at = timezone.now()
+        round_.published_by = user
+        round_.closed_incomplete = bool(missing)
+        round_.save(update_fields=["status", "published_at", "published_by", "closed_incomplete"])
+    return round_
+
+
+# --- Setting up rounds and sessions from the staff pages ---------------------------
+
+
+def round_create(*, form, user: User) -> ReviewRound:
+    """Create a round from a validated ReviewRoundForm; it starts in preparation."""
+    _require_staff(user)
+    form.instance.created_by = user
+    form.instance.status = ReviewRound.Status.PREPARING
+    return form.save()
+
+
+def session_save(*, round: ReviewRound, form, user: User) -> ReviewSession:
+    """Create or update a public presentation session from a validated ReviewSessionForm."""
+    _require_staff(user)
+    if form.instance.pk and form.instance.round_id != round.pk:
+        raise PermissionDenied
+    form.instance.round = round
+    return form.save()

@@ -1,0 +1,47 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label
+from tests.factories import ProposalFactory
+
+TOKYO = datetime.timezone(datetime.timedelta(hours=9))
+
+
+@pytest.mark.parametrize(
+    ("moment", "year"),
+    [
+        (datetime.date(2026, 3, 31), 2025),
+        (datetime.date(2026, 4, 1), 2026),
+        (datetime.date(2027, 1, 15), 2026),
+        # 1 April 00:30 in Tokyo is still 31 March in UTC: the fiscal year follows Tokyo.
+        (datetime.datetime(2026, 4, 1, 0, 30, tzinfo=TOKYO), 2026),
+    ],
+)
+def test_fiscal_year_starts_in_april_in_tokyo(moment, year):
+    assert fiscal_year(moment) == year
+
+
+@pytest.mark.parametrize(
+    ("year", "label"),
+    [(2026, "令和8年度"), (2019, "令和元年度"), (2020, "令和2年度"), (2018, "平成30年度")],
+)
+def test_fiscal_year_label(year, label):
+    assert fiscal_year_label(year) == label
+
+
+@pytest.mark.django_db
+def test_public_list_filters_by_fiscal_year_of_submission(client):
+    ProposalFactory(
+        title="令和7年度の提案",
+        submitted=True,
+        submitted_at=datetime.datetime(2026, 3, 31, 12, tzinfo=TOKYO),
+    )
+    ProposalFactory(
+        title="令和8年度の提案",
+        submitted=True,
+        submitted_at=datetime.datetime(2026, 4, 1, 9, tzinfo=TOKYO),
+    )
+    response = client.get(reverse("proposals:proposal_list"), {"fiscal_year": 2026})
+    assert [p.title for p in response.context["object_list"]] == ["令和8年度の提案"]
