@@ -459,8 +459,7 @@ def test_staff_of_another_department_cannot_publish_or_close(as_persona, action,
 def test_publish_and_close_are_post_only(as_persona, users, action):
     call = CallFactory(department=users["city_staff"].department)
     assert (
-        as_persona("city_staff").get(reverse(f"calls:{action}", args=[call.pk])).status_code
-        == 405
+        as_persona("city_staff").get(reverse(f"calls:{action}", args=[call.pk])).status_code == 405
     )
 
 
