@@ -4,6 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from organizations.models import Department, Organization
 
 from ..fiscal import fiscal_year_label
@@ -154,7 +155,7 @@ class ProjectCreateForm(forms.ModelForm):
 # --- The agreement ---------------------------------------------------------------------------
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(LockVersionFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
@@ -472,7 +473,7 @@ class DirectionForm(forms.Form):
     )
 
 
-class ProjectEditForm(ProjectCreateForm):
+class ProjectEditForm(LockVersionFormMixin, ProjectCreateForm):
     """The department keeps the project's facts current: partners, form, years, money, contract or grant."""
 
     class Meta(ProjectCreateForm.Meta):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import Versioned
+
 from .files import StoredFile, stored_file_path
 from .guideline import ProjectForm
 
@@ -37,7 +39,7 @@ class CallQuerySet(models.QuerySet):
         return self.select_related("department").prefetch_related("forms")
 
 
-class Call(models.Model):
+class Call(Versioned):
     """事業の提示 (テーマ設定型): the city's invitation to propose on a theme."""
 
     class Status(models.TextChoices):

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import Versioned
+
 from .files import StoredFile, stored_file_path
 from .guideline import ProjectForm
 from .proposals import Proposal
@@ -48,7 +50,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class CollaborationProject(models.Model):
+class CollaborationProject(Versioned):
     Status = ProjectStatus
 
     class Origin(models.TextChoices):
@@ -157,7 +159,7 @@ class CollaborationProject(models.Model):
         return self.agreements.order_by("-version").first()
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     """One version of the agreement (協定書). Confirmed by both sides, it changes only by a new version."""
 
     project = models.ForeignKey(

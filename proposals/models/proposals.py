@@ -6,6 +6,8 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import Versioned
+
 from .calls import Call
 from .files import StoredFile, stored_file_path
 from .guideline import ProjectForm
@@ -60,7 +62,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.select_related("organization", "proposer", "call", "department", "desired_form")
 
 
-class Proposal(models.Model):
+class Proposal(Versioned):
     """A proposal for a collaboration project, by an organization or a citizen."""
 
     Status = ProposalStatus
@@ -141,9 +143,6 @@ class Proposal(models.Model):
         default=ProposalStatus.DRAFT,
         editable=False,
     )
-    # Optimistic lock: every save of the proposal's content raises it by one; a save
-    # based on an older version is refused instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
     submitted_at = models.DateTimeField(_("初回提出日時"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
