@@ -10,6 +10,7 @@ from .models import (
     Membership,
     Notification,
     Organization,
+    OrganizationChange,
     OrganizationReview,
     User,
 )
@@ -88,6 +89,30 @@ class OrganizationReviewAdmin(admin.ModelAdmin):
     search_fields = ["organization__name", "reason"]
     list_select_related = ["organization", "reviewer"]
     readonly_fields = ["organization", "decision", "reason", "reviewer", "created_at"]
+
+
+@admin.register(OrganizationChange)
+class OrganizationChangeAdmin(admin.ModelAdmin):
+    """The record of identity changes; decided on the office's review page, not here."""
+
+    list_display = ["organization", "status", "requested_by", "requested_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["organization__name", "reason"]
+    list_select_related = ["organization", "requested_by", "decided_by"]
+    readonly_fields = [
+        "organization",
+        "proposed",
+        "previous",
+        "status",
+        "requested_by",
+        "requested_at",
+        "decided_by",
+        "decided_at",
+        "reason",
+    ]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Membership)

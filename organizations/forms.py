@@ -3,6 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import LockVersionFormMixin
+
 from .models import Invitation, Organization, User
 
 
@@ -73,7 +75,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["full_name", "full_name_kana"]
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(LockVersionFormMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("ウェブサイト"),
         required=False,

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import Versioned
+
 from .validators import furigana_validator, validate_phone
 
 
@@ -179,7 +181,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.prefetch_related("fields", "districts").order_by("name_kana", "pk")
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     """An NPO, group, company or school that collaborates with the city."""
 
     Kind = Kind
@@ -279,6 +281,95 @@ class OrganizationReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization}: {self.get_decision_display()}"
+
+
+class OrganizationChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=OrganizationChange.Status.PENDING)
+
+
+class OrganizationChange(models.Model):
+    """A change to a verified organization's public identity, public once the office accepts it.
+
+    The organization keeps showing its verified values until then; the record stays as the
+    audit of who asked, who decided, when and why, and what the values were before.
+    """
+
+    # What the public knows the organization by: a change to these is checked first.
+    IDENTITY_FIELDS = ("kind", "name", "name_kana", "representative_name", "website")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("確認待ち")
+        ACCEPTED = "accepted", _("反映済み")
+        REJECTED = "rejected", _("差し戻し")
+        WITHDRAWN = "withdrawn", _("取り下げ")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="changes")
+    proposed = models.JSONField(_("変更後の値"))
+    previous = models.JSONField(_("変更前の値"))
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申請者"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("申請日時"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("確認者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+    reason = models.TextField(_("差し戻しの理由"), blank=True, max_length=2000)
+
+    objects = OrganizationChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("団体の公開情報の変更")
+        verbose_name_plural = _("団体の公開情報の変更")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(status="pending"),
+                name="one_pending_change_per_organization",
+                violation_error_message=_("この団体には、確認待ちの変更がすでにあります。"),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""),
+                name="rejected_change_has_reason",
+                violation_error_message=_("差し戻しには理由が必要です。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(decided_at__isnull=False),
+                name="closed_change_has_time",
+                violation_error_message=_("確認待ちでない変更には日時が必要です。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.get_status_display()}"
+
+    def rows(self) -> list[dict]:
+        """Each changed field with its label and its value before and after, as people read them."""
+
+        def shown(name: str, value: str) -> str:
+            return str(Kind(value).label) if name == "kind" and value in Kind.values else value
+
+        return [
+            {
+                "label": Organization._meta.get_field(name).verbose_name,
+                "before": shown(name, self.previous.get(name, "")),
+                "after": shown(name, value),
+            }
+            for name, value in self.proposed.items()
+        ]
 
 
 class MembershipRole(models.TextChoices):

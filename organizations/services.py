@@ -5,11 +5,22 @@ import secrets
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.concurrency import lock_for_edit
+
 from .mail import send_templated_mail
-from .models import Invitation, Membership, Organization, OrganizationReview, User
+from .models import (
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationChange,
+    OrganizationReview,
+    User,
+)
+from .notifications import notify
 
 EMAIL_CONFIRMATION_SALT = "organizations.email-confirmation"
 EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
@@ -92,23 +103,136 @@ def organization_register(*, user: User, form) -> Organization:
     return organization
 
 
-def organization_update(*, user: User, form) -> Organization:
-    """Save an organization's profile; a rejected one goes back to the office's queue."""
+def organization_update(*, user: User, form, lock_version: int | None) -> Organization:
+    """Save an organization's profile; refuse if someone saved it since `lock_version`.
+
+    A rejected organization goes back to the office's queue. A verified one keeps its public
+    identity (name, reading, kind, representative, website) until the office accepts the
+    change; the other fields save directly.
+    """
     organization = form.instance
     if not user.has_perm("organizations.edit_organization", organization):
         raise PermissionDenied
     with transaction.atomic():
-        # Lock the row so a concurrent verification cannot be overwritten by this save.
-        current = Organization.objects.select_for_update().get(pk=organization.pk)
+        # The lock also keeps a concurrent verification from being overwritten by this save.
+        current = lock_for_edit(organization, lock_version=lock_version)
         organization = form.save(commit=False)
         organization.status = (
             Organization.Status.PENDING
             if current.status == Organization.Status.REJECTED
             else current.status
         )
+        if current.status == Organization.Status.VERIFIED:
+            asked = {
+                name: getattr(organization, name) for name in OrganizationChange.IDENTITY_FIELDS
+            }
+            for name in OrganizationChange.IDENTITY_FIELDS:
+                setattr(organization, name, getattr(current, name))
+            _ask_identity_change(organization=current, user=user, asked=asked)
         organization.save()
         form.save_m2m()
     return organization
+
+
+def _ask_identity_change(*, organization: Organization, user: User, asked: dict) -> None:
+    """Make `asked` the one pending change of a verified organization's public identity.
+
+    A pending change asked differently is withdrawn (kept, marked so); asking for the
+    verified values again withdraws it and asks nothing.
+    """
+    changed = {name: value for name, value in asked.items() if value != getattr(organization, name)}
+    pending = organization.changes.pending().select_for_update().first()
+    if pending is not None:
+        if pending.proposed == changed:
+            return
+        pending.status, pending.decided_at = OrganizationChange.Status.WITHDRAWN, timezone.now()
+        pending.save(update_fields=["status", "decided_at"])
+    if not changed:
+        return
+    change = OrganizationChange.objects.create(
+        organization=organization,
+        proposed=changed,
+        previous={name: getattr(organization, name) for name in changed},
+        requested_by=user,
+    )
+    notify(
+        User.objects.filter(is_support_staff=True, is_active=True),
+        message=_("「%(name)s」から、団体名などの公開情報の変更の申請がありました。")
+        % {"name": organization.name},
+        url=reverse("organizations:review", args=[organization.pk]),
+        email_template="organizations/email/organization_change_requested",
+        context={"organization": organization, "change": change},
+    )
+
+
+def _locked_pending_change(change: OrganizationChange) -> OrganizationChange:
+    change = OrganizationChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != OrganizationChange.Status.PENDING:
+        raise ValidationError(
+            _(
+                "この変更の申請は、すでに確認済みか、取り下げられたか、新しい申請に置き換えられました。"
+                "最新の申請を確かめてください。"
+            )
+        )
+    return change
+
+
+def _tell_members_of_change(organization: Organization, change: OrganizationChange) -> None:
+    accepted = change.status == OrganizationChange.Status.ACCEPTED
+    notify(
+        [
+            m.user
+            for m in organization.memberships.filter(
+                role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR]
+            ).select_related("user")
+        ],
+        message=(
+            _("「%(name)s」の公開情報の変更が、支援室の確認を経て反映されました。")
+            if accepted
+            else _("「%(name)s」の公開情報の変更が、支援室から差し戻されました。")
+        )
+        % {"name": organization.name},
+        url=organization.get_absolute_url(),
+        email_template="organizations/email/organization_change_decided",
+        context={"organization": organization, "change": change},
+    )
+
+
+def organization_change_accept(*, change: OrganizationChange, reviewer: User) -> OrganizationChange:
+    """Make a pending change of a verified organization's public identity public."""
+    if not reviewer.has_perm("organizations.verify_organization"):
+        raise PermissionDenied
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=change.organization_id)
+        change = _locked_pending_change(change)
+        # What is replaced now, for the record (the admin may have edited it since the request).
+        change.previous = {name: getattr(organization, name) for name in change.proposed}
+        for name, value in change.proposed.items():
+            setattr(organization, name, value)
+        organization.save()
+        change.status = OrganizationChange.Status.ACCEPTED
+        change.decided_by, change.decided_at = reviewer, timezone.now()
+        change.save()
+        _tell_members_of_change(organization, change)
+    return change
+
+
+def organization_change_reject(
+    *, change: OrganizationChange, reviewer: User, reason: str
+) -> OrganizationChange:
+    """Keep the verified values and tell the members why the change was not accepted."""
+    if not reviewer.has_perm("organizations.verify_organization"):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("差し戻しの理由を入力してください。")})
+    with transaction.atomic():
+        change = _locked_pending_change(change)
+        change.status, change.reason = OrganizationChange.Status.REJECTED, reason.strip()
+        change.decided_by, change.decided_at = reviewer, timezone.now()
+        change.full_clean()
+        change.save()
+        _tell_members_of_change(change.organization, change)
+    return change
 
 
 def _decide(

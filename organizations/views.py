@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -15,10 +15,12 @@ from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+
 from . import services
 from .filters import OrganizationFilter, OrganizationReviewFilter
 from .forms import InvitationForm, LoginForm, OrganizationForm, ProfileForm, RejectForm, SignUpForm
-from .models import Invitation, Membership, Organization
+from .models import Invitation, Membership, Organization, OrganizationChange
 
 
 def add_form_errors(form, error: ValidationError) -> None:
@@ -139,6 +141,11 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
                 if user.has_perm("organizations.verify_organization")
                 else 0
             ),
+            "pending_change_count": (
+                OrganizationChange.objects.pending().count()
+                if user.has_perm("organizations.verify_organization")
+                else 0
+            ),
             "review_rounds": self._review_rounds(user),
         }
 
@@ -217,13 +224,16 @@ class OrganizationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         user, organization = self.request.user, self.object
+        insider = user.has_perm("organizations.view_members", organization)
         return {
             **super().get_context_data(**kwargs),
             "can_edit": user.has_perm("organizations.edit_organization", organization),
-            "can_view_members": user.has_perm("organizations.view_members", organization),
+            "can_view_members": insider,
             "latest_review": organization.reviews.select_related("reviewer").first()
-            if user.has_perm("organizations.view_members", organization)
+            if insider
             else None,
+            # A change not yet public is the organization's and the office's business only.
+            "latest_change": organization.changes.first() if insider else None,
         }
 
 
@@ -251,21 +261,45 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = _visible_organization(request, pk)
     if not request.user.has_perm("organizations.edit_organization", organization):
         raise PermissionDenied
-    form = OrganizationForm(request.POST or None, instance=organization)
+    pending_change = organization.changes.pending().first()
+    # The form shows what the members last asked for, so saving other fields keeps the request.
+    form = OrganizationForm(
+        request.POST or None,
+        instance=organization,
+        initial=pending_change.proposed if pending_change else None,
+    )
+    status = 200
     if request.method == "POST" and form.is_valid():
         was_rejected = organization.status == Organization.Status.REJECTED
-        organization = services.organization_update(user=request.user, form=form)
-        messages.success(
-            request,
-            _("団体の情報を更新し、支援室に再確認を依頼しました。")
-            if was_rejected
-            else _("団体の情報を更新しました。"),
-        )
-        return redirect(organization)
+        try:
+            organization = services.organization_update(
+                user=request.user, form=form, lock_version=form.lock_version
+            )
+        except EditConflict as conflict:
+            status = keep_input_after_conflict(form, conflict)
+        else:
+            if was_rejected:
+                message = _("団体の情報を更新し、支援室に再確認を依頼しました。")
+            elif organization.changes.pending().exists():
+                message = _(
+                    "団体の情報を保存しました。団体名などの公開情報の変更は支援室の確認待ちです。"
+                    "確認が済むまで、これまでの内容が公開されます。"
+                )
+            else:
+                message = _("団体の情報を更新しました。")
+            messages.success(request, message)
+            return redirect(organization)
     return render(
         request,
         "organizations/organization_form.html",
-        {"form": form, "organization": organization, "is_new": False},
+        {
+            "form": form,
+            "organization": organization,
+            "is_new": False,
+            "pending_change": pending_change,
+            "identity_is_checked": organization.is_verified,
+        },
+        status=status,
     )
 
 
@@ -352,6 +386,15 @@ class OrganizationReviewQueueView(PermissionRequiredMixin, FilterView):
             .order_by("created_at", "pk")
         )
 
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            # Changes to verified organizations' public identity wait here too, oldest first.
+            "pending_changes": OrganizationChange.objects.pending()
+            .select_related("organization", "requested_by")
+            .order_by("requested_at", "pk"),
+        }
+
 
 @login_required
 @permission_required("organizations.verify_organization", raise_exception=True)
@@ -361,8 +404,13 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
     action = request.POST.get("action")
     reject_form = RejectForm(request.POST if action == "reject" else None)
+    change_reject_form = RejectForm(request.POST if action == "reject_change" else None)
     if request.method == "POST":
         try:
+            if action in {"accept_change", "reject_change"}:
+                decided = _decide_change(request, organization, action, change_reject_form)
+                if decided is not None:
+                    return decided
             if action == "verify":
                 services.organization_verify(organization=organization, reviewer=request.user)
                 messages.success(
@@ -381,7 +429,9 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("organizations:review_queue")
         except ValidationError as error:
             if hasattr(error, "error_dict"):
-                add_form_errors(reject_form, error)
+                add_form_errors(
+                    change_reject_form if action == "reject_change" else reject_form, error
+                )
             else:
                 messages.error(request, error.messages[0])
     return render(
@@ -392,5 +442,41 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
             "reject_form": reject_form,
             "reviews": organization.reviews.select_related("reviewer"),
             "is_pending": organization.status == Organization.Status.PENDING,
+            "pending_change": organization.changes.pending().first(),
+            "change_reject_form": change_reject_form,
+            "changes": organization.changes.exclude(
+                status=OrganizationChange.Status.PENDING
+            ).select_related("requested_by", "decided_by"),
         },
     )
+
+
+def _decide_change(
+    request: HttpRequest, organization: Organization, action: str, reject_form: RejectForm
+) -> HttpResponse | None:
+    """Accept or reject the change the office was shown (named by its id, as it may be replaced).
+
+    None when the rejection's reason is missing: the page shows the form again with the error.
+    """
+    change_pk = request.POST.get("change", "")
+    if not change_pk.isdigit():
+        raise Http404
+    change = get_object_or_404(organization.changes, pk=int(change_pk))
+    if action == "accept_change":
+        services.organization_change_accept(change=change, reviewer=request.user)
+        messages.success(
+            request,
+            _("「%(name)s」の公開情報の変更を反映しました。")
+            % {"name": change.proposed.get("name", organization.name)},
+        )
+        return redirect("organizations:review_queue")
+    if not reject_form.is_valid():
+        return None
+    services.organization_change_reject(
+        change=change, reviewer=request.user, reason=reject_form.cleaned_data["reason"]
+    )
+    messages.success(
+        request,
+        _("「%(name)s」の公開情報の変更を差し戻しました。") % {"name": organization.name},
+    )
+    return redirect("organizations:review_queue")

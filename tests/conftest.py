@@ -4,6 +4,8 @@
 `other_member` represents a different organization and has no right on the first.
 """
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -77,6 +79,21 @@ def client_for(user) -> Client:
     if user is not None:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+def lock_version_on(page) -> str:
+    """The hidden number of the version an edit page was opened at (kunitachi_kyodo/concurrency)."""
+    match = re.search(r'name="lock_version" value="(\d+)"', page.content.decode())
+    assert match, "the edit form carries no lock_version"
+    return match.group(1)
+
+
+def assert_refused_as_stale(response, *, kept: str) -> None:
+    """A save based on an older version: 409, said in Japanese, the person's input still there."""
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "別の方がこの内容を保存しました" in body
+    assert kept in body
 
 
 @pytest.fixture

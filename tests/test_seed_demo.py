@@ -151,7 +151,7 @@ def snapshot() -> dict[str, list]:
                 "title", "origin", "call__title", "organization__name", "proposer__email",
                 "local_issue", "goal", "indicators", "content", "expected_effect",
                 "why_collaboration", "desired_form__code", "period_start", "period_end",
-                "public_summary", "publish_consent", "department__name", "status", "version",
+                "public_summary", "publish_consent", "department__name", "status", "lock_version",
                 "submitted_at", "created_at",
             )
         ),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department
 from proposals.calls.models import Call
@@ -15,7 +16,7 @@ def datetime_local():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL)
 
 
-class CallForm(forms.ModelForm):
+class CallForm(LockVersionFormMixin, forms.ModelForm):
     attachment = forms.FileField(
         label=_("添付ファイルを追加"),
         required=False,

@@ -7,11 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kunitachi_kyodo.uploads import StoredFile, stored_file_path
+from kunitachi_kyodo.concurrency import Versioned
+from kunitachi_kyodo.uploads import StoredFile
 from proposals.guideline.models import ProjectForm
-
-# Named in earlier migrations; files are stored by stored_file_path now.
-call_attachment_path = stored_file_path
 
 
 class CallQuerySet(models.QuerySet):
@@ -37,7 +35,7 @@ class CallQuerySet(models.QuerySet):
         return self.select_related("department").prefetch_related("forms")
 
 
-class Call(models.Model):
+class Call(Versioned):
     """事業の提示 (テーマ設定型): the city's invitation to propose on a theme."""
 
     class Status(models.TextChoices):

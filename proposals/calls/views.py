@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.uploads import download_response
 from organizations.views import add_form_errors
 from proposals.calls import services
@@ -175,11 +176,17 @@ class CallFeed(Feed):
 
 def _call_form_page(request: HttpRequest, call: Call | None) -> HttpResponse:
     form = CallForm(request.POST or None, request.FILES or None, instance=call, user=request.user)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.call_save(
-                user=request.user, form=form, upload=form.cleaned_data.get("attachment")
+                user=request.user,
+                form=form,
+                lock_version=form.lock_version,
+                upload=form.cleaned_data.get("attachment"),
             )
+        except EditConflict as conflict:
+            status = keep_input_after_conflict(form, conflict)
         except ValidationError as error:
             add_form_errors(form, error)
         else:
@@ -199,6 +206,7 @@ def _call_form_page(request: HttpRequest, call: Call | None) -> HttpResponse:
             "is_new": call is None,
             "attachments": call.attachments.all() if call else [],
         },
+        status=status,
     )
 
 

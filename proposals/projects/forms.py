@@ -4,6 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.fiscal import fiscal_year_label
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Organization
@@ -153,7 +154,7 @@ class ProjectCreateForm(forms.ModelForm):
 # --- The agreement ---------------------------------------------------------------------------
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(LockVersionFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
@@ -471,7 +472,7 @@ class DirectionForm(forms.Form):
     )
 
 
-class ProjectEditForm(ProjectCreateForm):
+class ProjectEditForm(LockVersionFormMixin, ProjectCreateForm):
     """The department keeps the project's facts current: partners, form, years, money, contract or grant."""
 
     class Meta(ProjectCreateForm.Meta):

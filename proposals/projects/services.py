@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import Membership, User
@@ -156,12 +157,21 @@ def project_create(*, user: User, form) -> CollaborationProject:
     return project
 
 
-def project_update(*, project: CollaborationProject, user: User, form) -> CollaborationProject:
-    """The department edits the project's facts (partners, years, shares, contract or grant)."""
+def project_update(
+    *, project: CollaborationProject, user: User, form, lock_version: int | None
+) -> CollaborationProject:
+    """The department edits the project's facts (partners, years, shares, contract or grant).
+
+    Refused if someone saved them since `lock_version` was read.
+    """
     _require(user, project, workflow.DEPARTMENT)
     with transaction.atomic():
-        CollaborationProject.objects.select_for_update().get(pk=project.pk)
-        project = form.save()
+        current = lock_for_edit(project, lock_version=lock_version)
+        project = form.save(commit=False)
+        # The status moves only by project_transition, never back by a save of the facts.
+        project.status = current.status
+        project.save()
+        form.save_m2m()
     return project
 
 
@@ -192,22 +202,22 @@ def _apply_move(project: CollaborationProject, change, transition, context) -> N
 # --- The agreement ----------------------------------------------------------------------
 
 
-def _locked_agreement(agreement: Agreement) -> Agreement:
-    locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    if locked.is_locked:
-        raise ValidationError(
-            _(
-                "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
-            )
-        )
-    return locked
+def agreement_save(
+    *, agreement: Agreement, user: User, form, formsets, lock_version: int | None
+) -> Agreement:
+    """Save an unconfirmed agreement with its indicators and role-sharing rows (department or partner).
 
-
-def agreement_save(*, agreement: Agreement, user: User, form, formsets) -> Agreement:
-    """Save an unconfirmed agreement with its indicators and role-sharing rows (department or partner)."""
+    Refused if either side saved it since `lock_version` was read, or if it was confirmed.
+    """
     _require(user, agreement.project, workflow.DEPARTMENT, workflow.PARTNER)
     with transaction.atomic():
-        _locked_agreement(agreement)
+        current = lock_for_edit(agreement, lock_version=lock_version)
+        if current.is_locked:
+            raise ValidationError(
+                _(
+                    "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
+                )
+            )
         agreement = form.save()
         for formset in formsets:
             formset.instance = agreement

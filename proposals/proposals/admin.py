@@ -36,7 +36,7 @@ class ProposalAdmin(admin.ModelAdmin):
     list_filter = ["status", "origin", "department", "call"]
     search_fields = ["title", "public_summary", "organization__name", "proposer__full_name"]
     list_select_related = ["organization", "proposer", "department"]
-    readonly_fields = ["status", "version", "submitted_at", "created_at", "updated_at"]
+    readonly_fields = ["status", "lock_version", "submitted_at", "created_at", "updated_at"]
     raw_id_fields = ["proposer", "organization", "call"]
     inlines = [
         ProposalRoleShareInline,

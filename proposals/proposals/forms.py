@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Membership, Organization
 from proposals.calls.models import Call
@@ -15,8 +16,7 @@ AMOUNT_ERRORS = {
 }
 
 
-class ProposalForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ProposalForm(LockVersionFormMixin, forms.ModelForm):
     attachment = forms.FileField(
         label=_("添付ファイルを追加"),
         required=False,
@@ -70,7 +70,6 @@ class ProposalForm(forms.ModelForm):
         self.fields["call"].queryset = calls.distinct()
         self.fields["call"].empty_label = _("（応募しない）")
         self.fields["desired_form"].queryset = ProjectForm.objects.filter(is_active=True)
-        self.fields["version"].initial = self.instance.version
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")

@@ -6,6 +6,7 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import Versioned
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
@@ -58,7 +59,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.select_related("organization", "proposer", "call", "department", "desired_form")
 
 
-class Proposal(models.Model):
+class Proposal(Versioned):
     """A proposal for a collaboration project, by an organization or a citizen."""
 
     Status = ProposalStatus
@@ -139,9 +140,6 @@ class Proposal(models.Model):
         default=ProposalStatus.DRAFT,
         editable=False,
     )
-    # Optimistic lock: every save of the proposal's content raises it by one; a save
-    # based on an older version is refused instead of silently overwriting.
-    version = models.PositiveIntegerField(default=1, editable=False)
     submitted_at = models.DateTimeField(_("初回提出日時"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)

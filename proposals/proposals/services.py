@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import Membership, User
 from organizations.notifications import notify
@@ -19,12 +20,6 @@ from proposals.proposals.models import (
     ProposalAttachment,
     StatusChange,
 )
-
-STALE_MESSAGE = _(
-    "この提案は、あなたが編集を始めた後に別の方が保存しました。"
-    "あなたの入力はこの画面に残っています。内容を確かめてから、もう一度保存してください。"
-)
-
 
 # --- People to tell ------------------------------------------------------------
 
@@ -86,19 +81,18 @@ def proposal_create(*, user: User, form, formsets, upload=None) -> Proposal:
     return proposal
 
 
-def proposal_update(*, user: User, form, formsets, version: int, upload=None) -> Proposal:
-    """Save a draft or returned proposal; refuse if someone saved it since `version` was read."""
+def proposal_update(
+    *, user: User, form, formsets, lock_version: int | None, upload=None
+) -> Proposal:
+    """Save a draft or returned proposal; refuse if someone saved it since `lock_version`."""
     proposal = form.instance
     with transaction.atomic():
-        current = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        current = lock_for_edit(proposal, lock_version=lock_version)
         if not user.has_perm("proposals.edit_proposal", current):
             raise PermissionDenied
-        if current.version != version:
-            raise ValidationError(STALE_MESSAGE, code="stale")
         proposal = form.save(commit=False)
         proposal.status = current.status
         proposal.submitted_at = current.submitted_at
-        proposal.version = current.version + 1
         proposal.save()
         _save_parts(proposal=proposal, formsets=formsets, upload=upload, user=user)
     return proposal

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from proposals.calls.models import Call, CallAttachment
 from proposals.guideline.models import ProjectForm
-from tests.factories import CallFactory, DepartmentFactory
+from tests.conftest import assert_refused_as_stale, client_for, lock_version_on
+from tests.factories import CallFactory, DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -385,16 +386,41 @@ def test_edit_keeps_the_call_and_adds_an_attachment(as_persona, users):
     call = CallFactory(department=users["city_staff"].department, title="古い題名")
     url = reverse("calls:call_edit", args=[call.pk])
     staff = as_persona("city_staff")
-    body = staff.get(url).content.decode()
+    page = staff.get(url)
     # The datetime-local input shows Tokyo time.
-    assert timezone.localtime(call.closes_at).strftime('value="%Y-%m-%dT%H:%M"') in body
-    data = call_data(call.department, title="新しい題名", attachment=upload("様式.pdf", PDF_BYTES))
+    assert timezone.localtime(call.closes_at).strftime('value="%Y-%m-%dT%H:%M"') in (
+        page.content.decode()
+    )
+    data = call_data(
+        call.department,
+        title="新しい題名",
+        attachment=upload("様式.pdf", PDF_BYTES),
+        lock_version=lock_version_on(page),
+    )
     response = staff.post(url, data)
     assert response.status_code == 302
     call.refresh_from_db()
     assert call.title == "新しい題名"
     assert call.status == Call.Status.PUBLISHED
     assert call.attachments.get().original_name == "様式.pdf"
+
+
+def test_two_staff_saving_the_same_call_do_not_overwrite_each_other(users):
+    call = CallFactory(department=users["city_staff"].department, title="古い題名")
+    colleague = UserFactory(city_staff=True, department=call.department)
+    url = reverse("calls:call_edit", args=[call.pk])
+    data = call_data(call.department, lock_version=lock_version_on(client_for(colleague).get(url)))
+
+    first = client_for(users["city_staff"]).post(url, {**data, "title": "一人目の題名"})
+    second = client_for(colleague).post(
+        url, {**data, "title": "二人目の題名", "attachment": upload("様式.pdf", PDF_BYTES)}
+    )
+
+    assert first.status_code == 302
+    assert_refused_as_stale(second, kept='value="二人目の題名"')
+    call.refresh_from_db()
+    assert call.title == "一人目の題名"
+    assert not call.attachments.exists()  # nothing of the refused save is kept
 
 
 def test_staff_of_another_department_cannot_edit(as_persona):

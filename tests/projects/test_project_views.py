@@ -26,7 +26,7 @@ from proposals.projects.models import (
     ReportValue,
     RoleShare,
 )
-from tests.conftest import PERSONAS, client_for
+from tests.conftest import PERSONAS, assert_refused_as_stale, client_for, lock_version_on
 from tests.factories import OrganizationFactory, ProjectFactory
 from tests.projects.test_projects import (
     complete_agreement,
@@ -86,6 +86,7 @@ def reporting(project, users):
 def agreement_post(agreement: Agreement, **changes) -> dict:
     """The agreement page's form as the browser sends it, from the saved rows, with changes."""
     data = {
+        "lock_version": str(agreement.lock_version),
         "shared_goal": agreement.shared_goal,
         "period_start": agreement.period_start.isoformat(),
         "period_end": agreement.period_end.isoformat(),
@@ -344,6 +345,44 @@ def test_both_sides_edit_and_confirm_the_agreement_and_see_who_and_when(project,
     assert users["member"].full_name in page and users["city_staff"].full_name in page
     agreement.refresh_from_db()
     assert agreement.is_confirmed
+
+
+def test_two_sides_saving_the_same_agreement_draft_do_not_overwrite_each_other(project, as_persona):
+    agreement = project.current_agreement()
+    url = reverse("projects:agreement_edit", args=[project.pk])
+    # Both sides opened the page before either saved.
+    opened = agreement_post(agreement, lock_version=lock_version_on(as_persona("member").get(url)))
+    indicator = {
+        "indicators-0-kind": "outcome",
+        "indicators-0-unit": "人",
+        "indicators-0-target_value": "1500",
+    }
+
+    first = as_persona("member").post(
+        url,
+        {
+            **opened,
+            **indicator,
+            "shared_goal": "相手方の書いた目標",
+            "indicators-0-name": "延べ参加者数",
+        },
+    )
+    second = as_persona("city_staff").post(
+        url,
+        {
+            **opened,
+            **indicator,
+            "shared_goal": "担当課の書いた目標",
+            "indicators-0-name": "相談件数",
+        },
+    )
+
+    assert first.status_code == 302
+    assert_refused_as_stale(second, kept="担当課の書いた目標")
+    assert 'value="相談件数"' in second.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.shared_goal == "相手方の書いた目標"
+    assert [i.name for i in agreement.indicators.all()] == ["延べ参加者数"]
 
 
 def test_an_indicator_target_that_is_not_a_number_is_refused_in_japanese(project, as_persona):
@@ -796,6 +835,58 @@ def test_the_project_page_query_count_does_not_grow_with_its_records(
         member.get(url)
 
 
+def project_post(project, **changes) -> dict:
+    """The project form as the browser sends it, opened at the project's stored version."""
+    return {
+        "lock_version": str(project.lock_version),
+        "title": project.title,
+        "summary": project.summary,
+        "partners": [p.pk for p in project.partners.all()],
+        "department": project.department_id,
+        "form": project.form_id,
+        "first_fiscal_year": project.first_fiscal_year,
+        "last_fiscal_year": project.last_fiscal_year,
+        "city_share": str(project.city_share),
+        "partner_share": str(project.partner_share),
+        "funding": project.funding,
+        "funding_reference": project.funding_reference,
+        "funding_amount": "" if project.funding_amount is None else str(project.funding_amount),
+        **changes,
+    }
+
+
+def test_two_staff_saving_the_same_project_do_not_overwrite_each_other(users, organization):
+    from tests.factories import UserFactory
+
+    staff = users["city_staff"]
+    colleague = UserFactory(city_staff=True, department=staff.department)
+    project = ProjectFactory(department=staff.department, partners=[organization])
+    url = reverse("projects:project_edit", args=[project.pk])
+    data = project_post(project, lock_version=lock_version_on(client_for(colleague).get(url)))
+
+    first = client_for(staff).post(url, {**data, "funding_reference": "国立市委託第2026-15号"})
+    second = client_for(colleague).post(url, {**data, "funding_reference": "国立市委託第2026-99号"})
+
+    assert first.status_code == 302
+    assert_refused_as_stale(second, kept='value="国立市委託第2026-99号"')
+    project.refresh_from_db()
+    assert project.funding_reference == "国立市委託第2026-15号"
+
+
+def test_saving_the_project_facts_keeps_a_move_made_meanwhile(users, organization):
+    """The edit form does not carry the status: a transition since it opened is kept."""
+    staff = users["city_staff"]
+    project = ProjectFactory(department=staff.department, partners=[organization])
+    url = reverse("projects:project_edit", args=[project.pk])
+    data = project_post(project, lock_version=lock_version_on(client_for(staff).get(url)))
+    CollaborationProject.objects.filter(pk=project.pk).update(
+        status=CollaborationProject.Status.ACTIVE
+    )
+    assert client_for(staff).post(url, {**data, "title": "新しい名前"}).status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.status) == ("新しい名前", CollaborationProject.Status.ACTIVE)
+
+
 def test_the_department_records_shares_and_the_contract_on_the_project(client, users, organization):
     from proposals.guideline.models import ProjectForm
     from tests.conftest import client_for
@@ -810,6 +901,7 @@ def test_the_department_records_shares_and_the_contract_on_the_project(client, u
     )
     url = reverse("projects:project_edit", args=[project.pk])
     data = {
+        "lock_version": str(project.lock_version),
         "title": "地域の縁側",
         "summary": "既存の事業を協働で",
         "partners": [organization.pk],

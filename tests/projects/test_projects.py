@@ -168,7 +168,11 @@ def test_a_confirmed_agreement_changes_only_through_a_new_version(adopted, users
     agreement = confirm_both(project, users)
     with pytest.raises(ValidationError, match="新しい版"):
         services.agreement_save(
-            agreement=agreement, user=users["city_staff"], form=None, formsets=[]
+            agreement=agreement,
+            user=users["city_staff"],
+            form=None,
+            formsets=[],
+            lock_version=agreement.lock_version,
         )
     new = services.agreement_new_version(
         project=project, user=users["city_staff"], reason="会場の変更"

@@ -552,7 +552,11 @@ class Command(BaseCommand):
             errors = [form.errors.as_text()] + [str(f.errors) for f in formsets]
             raise CommandError(f"協定書「{project.title}」の入力: {errors}")
         project_services.agreement_save(
-            agreement=agreement, user=user, form=form, formsets=formsets
+            agreement=agreement,
+            user=user,
+            form=form,
+            formsets=formsets,
+            lock_version=agreement.lock_version,
         )
 
     def file_report(self, project, values: dict, department: User, partner: User) -> None:

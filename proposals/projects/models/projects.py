@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.concurrency import Versioned
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.guideline.models import ProjectForm
@@ -46,7 +47,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class CollaborationProject(models.Model):
+class CollaborationProject(Versioned):
     Status = ProjectStatus
 
     class Origin(models.TextChoices):
@@ -155,7 +156,7 @@ class CollaborationProject(models.Model):
         return self.agreements.order_by("-version").first()
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     """One version of the agreement (協定書). Confirmed by both sides, it changes only by a new version."""
 
     project = models.ForeignKey(

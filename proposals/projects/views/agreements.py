@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from proposals.projects import services, workflow
 from proposals.projects.forms import (
     AgreementForm,
@@ -95,7 +96,16 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid() and all(f.is_valid() for f in formsets):
         try:
             services.agreement_save(
-                agreement=agreement, user=request.user, form=form, formsets=formsets
+                agreement=agreement,
+                user=request.user,
+                form=form,
+                formsets=formsets,
+                lock_version=form.lock_version,
+            )
+        except EditConflict as conflict:
+            status = keep_input_after_conflict(form, conflict)
+            return _agreement_page(
+                request, project, roles, form=form, formsets=formsets, status=status
             )
         except ValidationError as error:
             for message in error.messages:

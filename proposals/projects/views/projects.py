@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.fiscal import fiscal_year_label
 from organizations.models import Organization
 from organizations.views import add_form_errors
@@ -337,11 +338,23 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if workflow.DEPARTMENT not in workflow.project_roles_of(request.user, project):
         raise PermissionDenied
     form = ProjectEditForm(request.POST or None, instance=project, user=request.user)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.project_update(project=project, user=request.user, form=form)
-        messages.success(request, _("協働事業の情報を更新しました。"))
-        return redirect(project)
-    return render(request, "projects/project_form.html", {"form": form, "project": project})
+        try:
+            services.project_update(
+                project=project, user=request.user, form=form, lock_version=form.lock_version
+            )
+        except EditConflict as conflict:
+            status = keep_input_after_conflict(form, conflict)
+        else:
+            messages.success(request, _("協働事業の情報を更新しました。"))
+            return redirect(project)
+    return render(
+        request,
+        "projects/project_form.html",
+        {"form": form, "project": project},
+        status=status,
+    )
 
 
 @login_required

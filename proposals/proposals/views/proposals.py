@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.uploads import download_response
-from organizations.views import add_form_errors
 from proposals.calls.models import Call
 from proposals.projects.models import CollaborationProject
 from proposals.proposals import services, workflow
@@ -132,15 +132,12 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
                 form=form,
                 formsets=formsets,
-                version=form.cleaned_data.get("version") or 0,
+                lock_version=form.lock_version,
                 upload=form.cleaned_data.get("attachment"),
             )
-        except ValidationError as error:
-            add_form_errors(form, error)
-            # The next save is a deliberate choice over the newer version the user was told of.
-            form.data = form.data.copy()
-            form.data["version"] = Proposal.objects.get(pk=proposal.pk).version
-            return _render_form(request, form, formsets, proposal, status=409)
+        except EditConflict as conflict:
+            status = keep_input_after_conflict(form, conflict)
+            return _render_form(request, form, formsets, proposal, status=status)
         messages.success(request, _("提案を保存しました。"))
         return redirect("proposals:proposal_detail", pk=proposal.pk)
     return _render_form(request, form, formsets, proposal)
