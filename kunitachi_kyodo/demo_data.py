@@ -2322,6 +2322,9 @@ PROPOSALS = (
 # (proposal title -> (decision, reason)) take effect when the round is published.
 # "status" is how far the round goes: ReviewRound.Status value. A round that exists
 # is left as it is.
+# Scores the demo's decisions made on the papers alone (書類審査による決定).
+DOCUMENT_REVIEWER = "reviewer@example.jp"
+
 REVIEWER_TITLES = {
     "reviewer@example.jp": "くにたち協働推進委員会 委員長（市民活動支援の実務家）",
     "onishi@example.jp": "東京多摩地域大学 社会学部 教授（地域社会学）",

@@ -26,6 +26,17 @@ from django.utils.translation import gettext_lazy
 GuardCheck = Callable[..., list[str]]
 
 
+class MoveNotAvailable(PermissionDenied):
+    """The table has no such move from the thing's present state (e.g. a second click)."""
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__(
+            _("今の状態（%(state)s）では、この操作はできません。") % {"state": label}
+            if label
+            else _("今の状態では、この操作はできません。")
+        )
+
+
 @dataclass(frozen=True)
 class Guard:
     name: str
@@ -33,6 +44,18 @@ class Guard:
 
     def __call__(self, obj, context: MoveContext) -> list[str]:
         return [str(p) for p in self.check(obj, context)]
+
+
+@dataclass(frozen=True)
+class ContextRole:
+    """A role held only inside a particular act, never by a person browsing.
+
+    E.g. deciding a proposal is the publication of its review round: the predicate
+    sees the move's context (the round being published) and a page never shows the
+    button, because outside that act there is no context and the role is not held.
+    """
+
+    predicate: Callable[..., bool]
 
 
 @dataclass(frozen=True)
@@ -117,7 +140,7 @@ class Workflow:
         *,
         name: str,
         transitions: Iterable[Transition],
-        roles: dict[str, Callable[[object, object], bool]],
+        roles: dict[str, Callable[[object, object], bool] | ContextRole],
         audit_model: type[AuditEntry],
         subject_field: str,
         state_field: str = "status",
@@ -143,10 +166,17 @@ class Workflow:
     def transitions_from(self, state: str) -> list[Transition]:
         return [t for t in self.transitions if t.source == state]
 
-    def roles_of(self, user, obj) -> set[str]:
+    def roles_of(self, user, obj, context: MoveContext | None = None) -> set[str]:
         if user is None or not user.is_authenticated:
             return set()
-        return {name for name, predicate in self.roles.items() if predicate(user, obj)}
+        held = set()
+        for name, predicate in self.roles.items():
+            if isinstance(predicate, ContextRole):
+                if context is not None and predicate.predicate(user, obj, context):
+                    held.add(name)
+            elif predicate(user, obj):
+                held.add(name)
+        return held
 
     def allowed(self, user, obj) -> list[Transition]:
         """The moves this user may offer on obj now (guards are checked when performed)."""
@@ -183,11 +213,10 @@ class Workflow:
             locked = model.objects.select_for_update(of=("self",)).get(pk=obj.pk)
             state = getattr(locked, self.state_field)
             transition = self.transition_for(state, action)
-            if transition is None or not (transition.actors & self.roles_of(actor, locked)):
-                raise PermissionDenied
+            if transition is None:
+                display = getattr(locked, f"get_{self.state_field}_display", None)
+                raise MoveNotAvailable(str(display()) if display else state)
             comment = (comment or "").strip()
-            if transition.comment_required and not comment:
-                raise ValidationError({"comment": _("理由を入力してください。")})
             context = MoveContext(
                 actor=actor,
                 action=action,
@@ -196,6 +225,10 @@ class Workflow:
                 transition=transition,
                 extra=extra,
             )
+            if not (transition.actors & self.roles_of(actor, locked, context)):
+                raise PermissionDenied
+            if transition.comment_required and not comment:
+                raise ValidationError({"comment": _("理由を入力してください。")})
             problems = [p for guard in transition.guards for p in guard(locked, context)]
             if problems:
                 raise ValidationError(problems)
@@ -219,6 +252,8 @@ class Workflow:
                 on_change(locked, entry, transition, context)
             else:
                 model.objects.filter(pk=locked.pk).update(**{self.state_field: transition.target})
+        if locked is not obj:
+            obj.refresh_from_db()  # the caller's copy shows the move too
         return locked
 
     def record(self, obj, **fields) -> AuditEntry:

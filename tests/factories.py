@@ -222,6 +222,33 @@ class ReviewRoundFactory(factory.django.DjangoModelFactory):
         scoring = factory.Trait(status=ReviewRound.Status.SCORING)
 
 
+def decide_through_review(proposal, *, staff, decision="adopt", reason="協働の効果が大きい"):
+    """Decide a proposal the only way the portal allows: publish a review round holding it.
+
+    The round (書類審査による決定 from screening, or the open review) has one reviewer
+    and is closed without sheets, which staff may do explicitly.
+    """
+    from proposals.review import services as review_services
+
+    stage = (
+        ReviewRound.Stage.OPEN_REVIEW
+        if proposal.status == Proposal.Status.OPEN_REVIEW
+        else ReviewRound.Stage.DOCUMENT
+    )
+    review_round = ReviewRoundFactory(stage=stage, created_by=staff)
+    review_services.round_add_proposal(round=review_round, proposal=proposal, user=staff)
+    review_services.reviewer_assign(
+        round=review_round, reviewer=UserFactory(reviewer=True), user=staff, kind="external"
+    )
+    review_services.round_start_scoring(round=review_round, user=staff)
+    review_services.entry_decide(
+        entry=review_round.entries.get(), decision=decision, reason=reason, user=staff
+    )
+    review_services.round_publish(round=review_round, user=staff, close_incomplete=True)
+    proposal.refresh_from_db()
+    return review_round
+
+
 class ProjectFactory(factory.django.DjangoModelFactory):
     """A project the city registered itself (既存事業の協働化), with its partners given by `partners=`."""
 

@@ -742,6 +742,7 @@ def test_rerun_does_not_review_decided_proposals_again():
     """A published round that is gone is not made again: its proposals are decided."""
     seed()
     _entry, published = review_round("open_review", "published")
+    published.status_changes.all().delete()  # the audit protects a round: remove it by hand
     published.delete()
     rounds = ReviewRound.objects.count()
 

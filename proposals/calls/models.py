@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import Versioned
 from kunitachi_kyodo.uploads import StoredFile
+from kunitachi_kyodo.workflow import AuditEntry
 from proposals.guideline.models import ProjectForm
 
 
@@ -132,3 +133,17 @@ class CallAttachment(StoredFile):
     @property
     def folder(self) -> str:
         return f"calls/{self.call_id}"
+
+
+class CallStatusChange(AuditEntry):
+    """The audit row of one move of a call: its publication and its closing."""
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="status_changes")
+
+    class Meta(AuditEntry.Meta):
+        verbose_name = _("募集の状態の変更記録")
+        verbose_name_plural = _("募集の状態の変更記録")
+
+    @property
+    def subject(self):
+        return self.call

@@ -1,14 +1,13 @@
 """Actions on calls (事業の提示): save, publish, close."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import User
 from proposals.calls.models import Call, CallAttachment
+from proposals.calls.workflow import CALL_WORKFLOW
 
 
 def call_save(*, user: User, form, lock_version: int | None = None, upload=None) -> Call:
@@ -38,26 +37,17 @@ def call_save(*, user: User, form, lock_version: int | None = None, upload=None)
 
 
 def call_publish(*, call: Call, user: User) -> Call:
-    if not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
-    with transaction.atomic():
-        updated = Call.objects.filter(pk=call.pk, status=Call.Status.DRAFT).update(
-            status=Call.Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
-        )
-        if not updated:
-            raise ValidationError(_("下書きの募集だけを公開できます。"))
-    call.refresh_from_db()
-    return call
+    """Publish a draft call (the move is on the public timeline of its proposals)."""
+    return CALL_WORKFLOW.perform(call, action="publish", actor=user, on_change=_apply_move)
 
 
 def call_close(*, call: Call, user: User) -> Call:
-    if not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
-    with transaction.atomic():
-        updated = Call.objects.filter(pk=call.pk, status=Call.Status.PUBLISHED).update(
-            status=Call.Status.CLOSED, updated_at=timezone.now()
-        )
-        if not updated:
-            raise ValidationError(_("公開中の募集だけを終了できます。"))
+    return CALL_WORKFLOW.perform(call, action="close", actor=user, on_change=_apply_move)
+
+
+def _apply_move(call: Call, change, transition, context) -> None:
+    updates = {"status": transition.target, "updated_at": context.now}
+    if transition.action == "publish":
+        updates["published_at"] = context.now
+    Call.objects.filter(pk=call.pk).update(**updates)
     call.refresh_from_db()
-    return call

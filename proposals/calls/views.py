@@ -18,6 +18,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.uploads import download_response
+from kunitachi_kyodo.workflow import MoveNotAvailable
 from organizations.views import add_form_errors
 from proposals.calls import services
 from proposals.calls.forms import CallForm
@@ -233,6 +234,8 @@ def _call_action(request: HttpRequest, pk: int, action, done: str) -> HttpRespon
         return HttpResponseNotAllowed(["POST"])
     try:
         action(call=call, user=request.user)
+    except MoveNotAvailable as refusal:
+        messages.error(request, str(refusal))
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -106,11 +106,19 @@ def attachment_add(*, proposal: Proposal, user: User, upload) -> ProposalAttachm
 
 
 def proposal_transition(
-    *, proposal: Proposal, action: str, actor: User, comment: str = ""
+    *, proposal: Proposal, action: str, actor: User, comment: str = "", review_round=None
 ) -> Proposal:
-    """Move a proposal along the workflow table: lock, check, change, log, notify."""
+    """Move a proposal along the workflow table: lock, check, change, log, notify.
+
+    Decisions pass `review_round`: only the publication of that round may make them.
+    """
     return workflow.PROPOSAL_WORKFLOW.perform(
-        proposal, action=action, actor=actor, comment=comment, on_change=_apply_move
+        proposal,
+        action=action,
+        actor=actor,
+        comment=comment,
+        on_change=_apply_move,
+        review_round=review_round,
     )
 
 

@@ -7,7 +7,7 @@ tests (every move × every persona) all read this table.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kunitachi_kyodo.workflow import Guard, Transition, Workflow, moves
+from kunitachi_kyodo.workflow import ContextRole, Guard, Transition, Workflow, moves
 
 from .models import ProposalStatus as S
 from .models import StatusChange
@@ -15,6 +15,9 @@ from .models import StatusChange
 # Who may act, relative to a proposal.
 PROPOSER = "proposer"  # the citizen who proposed, or an editor/representative of the proposing organization
 CITY_STAFF = "city_staff"  # city staff (any department) and administrators
+# Decisions (採択・不採択, and passing a written screening) are the publication of a
+# review round: held only inside round_publish, for the proposals of that round.
+REVIEW = "review"
 
 
 # --- Guards: what must be true for a move, in words the proposer understands ------------
@@ -108,15 +111,15 @@ TRANSITIONS: list[Transition] = [
         "to_open_review",
         [S.SCREENING],
         S.OPEN_REVIEW,
-        {CITY_STAFF},
+        {CITY_STAFF, REVIEW},
         _("公開審査（二次審査）に進める"),
         _("一次審査を通過し、公開審査に進みました"),
     ),
     *moves(
         "adopt",
-        [S.OPEN_REVIEW],
+        [S.SCREENING, S.OPEN_REVIEW],
         S.ADOPTED,
-        {CITY_STAFF},
+        {REVIEW},
         _("採択する"),
         _("採択されました"),
         comment_required=True,
@@ -127,7 +130,7 @@ TRANSITIONS: list[Transition] = [
         "not_adopt",
         [S.SCREENING, S.OPEN_REVIEW],
         S.NOT_ADOPTED,
-        {CITY_STAFF},
+        {REVIEW},
         _("不採択とする"),
         _("不採択となりました"),
         comment_required=True,
@@ -164,7 +167,21 @@ def is_city_staff(user, proposal) -> bool:
     return user.is_city_staff or user.is_superuser
 
 
-ROLES = {PROPOSER: is_proposer, CITY_STAFF: is_city_staff}
+def publishes_its_round(user, proposal, context) -> bool:
+    """The actor is publishing a review round (passed by round_publish) this proposal is in."""
+    review_round = context.extra.get("review_round")
+    return (
+        review_round is not None
+        and user.has_perm("proposals.manage_review", review_round)
+        and review_round.entries.filter(proposal_id=proposal.pk).exists()
+    )
+
+
+ROLES = {
+    PROPOSER: is_proposer,
+    CITY_STAFF: is_city_staff,
+    REVIEW: ContextRole(publishes_its_round),
+}
 
 
 def is_public(proposal, transition: Transition, source: str) -> bool:

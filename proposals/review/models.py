@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, Rank
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
 from proposals.guideline.models import Criterion, CriterionSet
 from proposals.proposals.models import Proposal
@@ -37,6 +38,9 @@ class ReviewRound(models.Model):
     class Stage(models.TextChoices):
         SCREENING = "screening", _("一次審査（書類審査）")
         OPEN_REVIEW = "open_review", _("二次審査（公開プレゼンテーション）")
+        # A city that decides on the papers alone (e.g. a commission chosen in a
+        # closed screening): the round adopts or not, published the same way.
+        DOCUMENT = "document", _("書類審査による決定")
 
     class Status(models.TextChoices):
         PREPARING = "preparing", _("準備中")
@@ -321,3 +325,17 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+class RoundStatusChange(AuditEntry):
+    """The audit row of one move of a review round; its publication is public."""
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.PROTECT, related_name="status_changes")
+
+    class Meta(AuditEntry.Meta):
+        verbose_name = _("審査回の状態の変更記録")
+        verbose_name_plural = _("審査回の状態の変更記録")
+
+    @property
+    def subject(self):
+        return self.round

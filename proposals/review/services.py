@@ -21,11 +21,13 @@ from proposals.review.models import (
     Score,
     ScoreSheet,
 )
+from proposals.review.workflow import ROUND_WORKFLOW
 
 # Which proposals a round of each stage reviews, and what its decisions do to them.
 STAGE_STATUS = {
     ReviewRound.Stage.SCREENING: Proposal.Status.SCREENING,
     ReviewRound.Stage.OPEN_REVIEW: Proposal.Status.OPEN_REVIEW,
+    ReviewRound.Stage.DOCUMENT: Proposal.Status.SCREENING,
 }
 DECISION_ACTIONS = {
     ReviewRound.Stage.SCREENING: {
@@ -33,6 +35,10 @@ DECISION_ACTIONS = {
         ReviewEntry.Decision.NOT_ADOPT: "not_adopt",
     },
     ReviewRound.Stage.OPEN_REVIEW: {
+        ReviewEntry.Decision.ADOPT: "adopt",
+        ReviewEntry.Decision.NOT_ADOPT: "not_adopt",
+    },
+    ReviewRound.Stage.DOCUMENT: {
         ReviewEntry.Decision.ADOPT: "adopt",
         ReviewEntry.Decision.NOT_ADOPT: "not_adopt",
     },
@@ -84,14 +90,7 @@ def reviewer_assign(
 
 
 def round_start_scoring(*, round: ReviewRound, user: User) -> ReviewRound:
-    _require_staff(user)
-    with transaction.atomic():
-        round_ = _locked_round(round)
-        if not round_.entries.exists() or not round_.assignments.exists():
-            raise ValidationError(_("採点を始めるには、提案と審査委員を1件以上登録してください。"))
-        round_.status = ReviewRound.Status.SCORING
-        round_.save(update_fields=["status"])
-    return round_
+    return ROUND_WORKFLOW.perform(round, action="start_scoring", actor=user)
 
 
 def _assignment(round_: ReviewRound, proposal: Proposal, reviewer: User) -> ReviewerAssignment:
@@ -223,31 +222,31 @@ def missing_sheets(round_: ReviewRound) -> list[tuple[User, Proposal]]:
 
 def round_publish(*, round: ReviewRound, user: User, close_incomplete: bool = False) -> ReviewRound:
     """Publish every result of a round at once: apply each decision through the workflow, freeze scores."""
-    _require_staff(user)
-    with transaction.atomic():
-        round_ = _locked_round(round)
-        missing = missing_sheets(round_)
-        if missing and not close_incomplete:
-            raise ValidationError(
-                [_("未提出の採点票があります。")]
-                + [f"{reviewer.full_name}：{proposal.title}" for reviewer, proposal in missing]
-            )
-        undecided = [
-            e.proposal.title for e in round_.entries.select_related("proposal") if not e.decision
-        ]
-        if undecided:
-            raise ValidationError([_("決定が入力されていない提案があります。")] + undecided)
-        for entry in round_.entries.select_related("proposal"):
-            action = DECISION_ACTIONS[round_.stage][entry.decision]
-            proposal_transition(
-                proposal=entry.proposal, action=action, actor=user, comment=entry.reason
-            )
-        round_.status = ReviewRound.Status.PUBLISHED
-        round_.published_at = timezone.now()
-        round_.published_by = user
-        round_.closed_incomplete = bool(missing)
-        round_.save(update_fields=["status", "published_at", "published_by", "closed_incomplete"])
-    return round_
+    return ROUND_WORKFLOW.perform(
+        round,
+        action="publish",
+        actor=user,
+        on_change=_apply_publication,
+        close_incomplete=close_incomplete,
+    )
+
+
+def _apply_publication(round_: ReviewRound, change, transition, context) -> None:
+    for entry in round_.entries.select_related("proposal"):
+        proposal_transition(
+            proposal=entry.proposal,
+            action=DECISION_ACTIONS[round_.stage][entry.decision],
+            actor=context.actor,
+            comment=entry.reason,
+            review_round=round_,
+        )
+    ReviewRound.objects.filter(pk=round_.pk).update(
+        status=transition.target,
+        published_at=context.now,
+        published_by=context.actor,
+        closed_incomplete=bool(missing_sheets(round_)),
+    )
+    round_.refresh_from_db()
 
 
 # --- Setting up rounds and sessions from the staff pages ---------------------------

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from proposals.calls import services as call_services
 from proposals.calls.models import Call, CallAttachment
 from proposals.guideline.models import ProjectForm
 from tests.conftest import assert_refused_as_stale, client_for, lock_version_on
@@ -466,9 +467,22 @@ def test_publishing_twice_says_why_and_changes_nothing(as_persona, users):
     response = as_persona("city_staff").post(
         reverse("calls:call_publish", args=[call.pk]), follow=True
     )
-    assert "下書きの募集だけを公開できます。" in response.content.decode()
+    assert "この操作はできません" in response.content.decode()
     call.refresh_from_db()
     assert call.published_at == published_at
+    assert not call.status_changes.exists()
+
+
+def test_publishing_and_closing_are_audited_and_public(users):
+    call = CallFactory(department=users["city_staff"].department, status=Call.Status.DRAFT)
+    call_services.call_publish(call=call, user=users["city_staff"])
+    call_services.call_close(call=call, user=users["city_staff"])
+    rows = list(call.status_changes.order_by("pk"))
+    assert [(r.action, r.from_status, r.to_status, r.is_public) for r in rows] == [
+        ("publish", "draft", "published", True),
+        ("close", "published", "closed", True),
+    ]
+    assert all(r.actor == users["city_staff"] for r in rows)
 
 
 @pytest.mark.parametrize(("action", "trait"), [("call_publish", "draft"), ("call_close", None)])

@@ -19,7 +19,13 @@ from organizations.models import Membership
 from proposals.projects.models import CollaborationProject, Evaluation
 from proposals.proposals import services
 from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
-from tests.factories import CallFactory, OrganizationFactory, ProposalFactory, UserFactory
+from tests.factories import (
+    CallFactory,
+    OrganizationFactory,
+    ProposalFactory,
+    UserFactory,
+    decide_through_review,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -70,9 +76,7 @@ def test_adopted_proposal_to_evaluated_project(page: Page, live_server, tmp_path
     services.proposal_transition(proposal=proposal, action="submit", actor=member)
     services.proposal_transition(proposal=proposal, action="screen", actor=staff)
     services.proposal_transition(proposal=proposal, action="to_open_review", actor=staff)
-    services.proposal_transition(
-        proposal=proposal, action="adopt", actor=staff, comment="地域の必要性が高い。"
-    )
+    decide_through_review(proposal, staff=staff, reason="地域の必要性が高い。")
 
     # The department makes the adopted proposal a project and completes the draft agreement.
     as_user(page, base, staff)

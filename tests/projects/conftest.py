@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from proposals.proposals import services
-from tests.factories import CallFactory, ProposalFactory
+from tests.factories import CallFactory, ProposalFactory, decide_through_review
 
 
 @pytest.fixture
@@ -25,7 +25,5 @@ def adopted(users, organization):
     services.proposal_transition(proposal=proposal, action="submit", actor=users["member"])
     for action in ("screen", "to_open_review"):
         services.proposal_transition(proposal=proposal, action=action, actor=users["city_staff"])
-    services.proposal_transition(
-        proposal=proposal, action="adopt", actor=users["city_staff"], comment="効果が大きい"
-    )
+    decide_through_review(proposal, staff=users["city_staff"], reason="効果が大きい")
     return proposal

@@ -11,7 +11,7 @@ from proposals.projects import services as projects_services
 from proposals.projects.models import Indicator, RoleShare
 from proposals.proposals import services as proposals_services
 from tests.conftest import client_for
-from tests.factories import CallFactory, ProposalFactory
+from tests.factories import CallFactory, ProposalFactory, decide_through_review
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +47,7 @@ def project(users, organization):
         proposals_services.proposal_transition(
             proposal=proposal, action=action, actor=users["city_staff"]
         )
-    proposals_services.proposal_transition(
-        proposal=proposal, action="adopt", actor=users["city_staff"], comment="効果が大きい"
-    )
+    decide_through_review(proposal, staff=users["city_staff"], reason="効果が大きい")
     project = projects_services.project_create_from_proposal(
         proposal=proposal, user=users["city_staff"]
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from proposals.proposals import services, workflow
 from proposals.proposals.models import Proposal, StatusChange
 from tests.conftest import PERSONAS, client_for
-from tests.factories import ProposalFactory
+from tests.factories import ProposalFactory, ReviewRoundFactory, decide_through_review
 
 pytestmark = pytest.mark.django_db
 
@@ -89,19 +89,50 @@ def test_terminal_states_allow_no_move():
 
 
 @pytest.mark.parametrize("persona_name", SIGNED_IN)
-def test_a_forbidden_move_over_http_is_403_and_writes_nothing(persona_name, users, organization):
+def test_nobody_decides_a_proposal_outside_its_review_round(persona_name, users, organization):
+    """Finding: staff saw 採択する on a proposal in open review and decided it without a round."""
     proposal = make_proposal(Proposal.Status.OPEN_REVIEW, users, organization)
-    response = client_for(users[persona_name]).post(
-        reverse("proposals:proposal_act", args=[proposal.pk, "adopt"]), {"comment": "良い提案です"}
-    )
-    proposal.refresh_from_db()
-    if persona_name in ("city_staff", "admin"):
-        assert response.status_code == 302
-        assert proposal.status == Proposal.Status.ADOPTED
-    else:
+    client = client_for(users[persona_name])
+    for action in ("adopt", "not_adopt"):
+        response = client.post(
+            reverse("proposals:proposal_act", args=[proposal.pk, action]),
+            {"comment": "良い提案です"},
+        )
         assert response.status_code == 403
-        assert proposal.status == Proposal.Status.OPEN_REVIEW
-        assert not StatusChange.objects.exists()
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.OPEN_REVIEW
+    assert not StatusChange.objects.exists()
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "採択する" not in page and "不採択とする" not in page
+
+
+def test_a_decision_is_refused_even_with_a_round_the_proposal_is_not_in(users, organization):
+    proposal = make_proposal(Proposal.Status.OPEN_REVIEW, users, organization)
+    other_round = ReviewRoundFactory(created_by=users["city_staff"])
+    with pytest.raises(PermissionDenied):
+        services.proposal_transition(
+            proposal=proposal,
+            action="adopt",
+            actor=users["city_staff"],
+            comment="理由",
+            review_round=other_round,
+        )
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.OPEN_REVIEW
+
+
+@pytest.mark.parametrize("stage", ["open_review", "screening"])
+def test_the_publication_of_its_round_decides_a_proposal(stage, users, organization):
+    proposal = make_proposal(stage, users, organization)
+    decide_through_review(proposal, staff=users["city_staff"], reason="地域の課題に合っている")
+    assert proposal.status == Proposal.Status.ADOPTED
+    decision = StatusChange.objects.get(proposal=proposal)
+    assert (decision.action, decision.actor, decision.is_public, decision.public_comment) == (
+        "adopt",
+        users["city_staff"],
+        True,
+        "地域の課題に合っている",
+    )
 
 
 def test_acting_on_someone_elses_draft_is_404(users, organization):
@@ -114,16 +145,15 @@ def test_acting_on_someone_elses_draft_is_404(users, organization):
     assert draft.status == Proposal.Status.DRAFT
 
 
-@pytest.mark.parametrize("action", ["return", "adopt", "not_adopt"])
-def test_decisions_and_returns_need_a_reason(action, users, organization):
-    source = {"return": "submitted", "adopt": "open_review", "not_adopt": "open_review"}[action]
-    proposal = make_proposal(source, users, organization)
+def test_a_return_needs_a_reason(users, organization):
+    # Decisions get theirs from the round's entry (see tests/review: entry_decide).
+    proposal = make_proposal("submitted", users, organization)
     with pytest.raises(Exception, match="理由を入力してください"):
         services.proposal_transition(
-            proposal=proposal, action=action, actor=users["city_staff"], comment="  "
+            proposal=proposal, action="return", actor=users["city_staff"], comment="  "
         )
     proposal.refresh_from_db()
-    assert proposal.status == source
+    assert proposal.status == "submitted"
 
 
 def test_withdrawing_a_never_submitted_draft_is_not_public(users, organization):

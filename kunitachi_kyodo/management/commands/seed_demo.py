@@ -310,6 +310,8 @@ class Command(BaseCommand):
             if action == "message":
                 consultation_post(proposal=proposal, author=actor, body=text)
                 return proposal
+            if action in ("adopt", "not_adopt"):
+                return self.decide_on_papers(proposal, action, actor, text)
             return proposal_transition(proposal=proposal, action=action, actor=actor, comment=text)
         except (PermissionDenied, ValidationError) as error:
             raise CommandError(
@@ -352,6 +354,39 @@ class Command(BaseCommand):
             except (PermissionDenied, ValidationError) as error:
                 raise CommandError(f"審査回「{title}」を作れませんでした: {error}") from error
         return rounds
+
+    def decide_on_papers(
+        self, proposal: Proposal, decision: str, manager: User, reason: str
+    ) -> Proposal:
+        """A decision without a presentation is a 書類審査 round of its own, published the same way."""
+        reviewer = demo_data.DOCUMENT_REVIEWER
+        stage = (
+            ReviewRound.Stage.OPEN_REVIEW
+            if proposal.status == Proposal.Status.OPEN_REVIEW
+            else ReviewRound.Stage.DOCUMENT
+        )
+        users = {u.email: u for u in User.objects.filter(email__in=[manager.email, reviewer])}
+        criteria = CriterionSet.objects.get(is_default=True).criteria.all()
+        entry = {
+            "manager": manager.email,
+            "stage": stage,
+            "reviewers": [(reviewer, "external", demo_data.REVIEWER_TITLES[reviewer])],
+            "sessions": [],
+            "status": ReviewRound.Status.PUBLISHED,
+            "sheets": [
+                {
+                    "proposal": proposal.title,
+                    "reviewer": reviewer,
+                    "scores": {criterion.name: (4, "") for criterion in criteria},
+                    "overall_comment": reason,
+                }
+            ],
+            "decisions": {proposal.title: (decision, reason)},
+        }
+        title = f"{proposal.title}（{ReviewRound.Stage(stage).label}）"
+        self.make_round(entry, title, fiscal_year(proposal.submitted_at), [proposal], users)
+        proposal.refresh_from_db()
+        return proposal
 
     def make_round(
         self,

@@ -1,0 +1,81 @@
+"""The review round's workflow table: prepared, scored, then published in one act.
+
+Publishing a round is the decision: it applies every entry's decision to its
+proposal (through the proposal table's REVIEW role) and freezes the results.
+"""
+
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.workflow import Guard, Transition, Workflow, moves
+
+from .models import ReviewRound, RoundStatusChange
+
+STAFF = "staff"  # staff who may manage the round (its department; see permissions)
+
+
+def _has_entries_and_reviewers(review_round, context) -> list[str]:
+    if review_round.entries.exists() and review_round.assignments.exists():
+        return []
+    return [gettext_now("採点を始めるには、提案と審査委員を1件以上登録してください。")]
+
+
+def _every_entry_decided(review_round, context) -> list[str]:
+    undecided = [
+        e.proposal.title for e in review_round.entries.select_related("proposal") if not e.decision
+    ]
+    if not undecided:
+        return []
+    return [gettext_now("決定が入力されていない提案があります。"), *undecided]
+
+
+def _sheets_in_or_closed(review_round, context) -> list[str]:
+    from .services import missing_sheets  # the same count the manage page shows
+
+    missing = missing_sheets(review_round)
+    if not missing or context.extra.get("close_incomplete"):
+        return []
+    return [gettext_now("未提出の採点票があります。")] + [
+        f"{reviewer.full_name}：{proposal.title}" for reviewer, proposal in missing
+    ]
+
+
+READY_TO_SCORE = Guard("has_entries_and_reviewers", _has_entries_and_reviewers)
+SHEETS_IN = Guard("sheets_in_or_explicitly_closed", _sheets_in_or_closed)
+ALL_DECIDED = Guard("every_entry_decided", _every_entry_decided)
+
+S = ReviewRound.Status
+
+TRANSITIONS: list[Transition] = [
+    *moves(
+        "start_scoring",
+        [S.PREPARING],
+        S.SCORING,
+        {STAFF},
+        _("採点を始める"),
+        guards=(READY_TO_SCORE,),
+    ),
+    *moves(
+        "publish",
+        [S.SCORING],
+        S.PUBLISHED,
+        {STAFF},
+        _("結果を公表する"),
+        _("審査の結果が公表されました"),
+        style="success",
+        guards=(SHEETS_IN, ALL_DECIDED),
+    ),
+]
+
+
+def may_manage(user, review_round) -> bool:
+    return user.has_perm("proposals.manage_review", review_round)
+
+
+ROUND_WORKFLOW = Workflow(
+    name="review_round",
+    transitions=TRANSITIONS,
+    roles={STAFF: may_manage},
+    audit_model=RoundStatusChange,
+    subject_field="round",
+)
