@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from proposals.models import Criterion, CriterionSet, ReviewEntry, ReviewRound, Score, ScoreSheet
-from proposals.scoring import (
+from proposals.guideline.models import Criterion, CriterionSet
+from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
+from proposals.review.scoring import (
     AGGREGATIONS,
     BELOW,
     CONFLICT_RULES,
@@ -45,7 +46,7 @@ from proposals.scoring import (
     shown,
     weighted_scheme,
 )
-from proposals.selectors import round_results
+from proposals.review.selectors import round_results
 from tests.factories import ProposalFactory, UserFactory
 
 PROPERTIES = settings(
