@@ -145,6 +145,7 @@ class Workflow:
         subject_field: str,
         state_field: str = "status",
         is_public: Callable[[object, Transition, str], bool] | None = None,
+        events: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.transitions = list(transitions)
@@ -153,6 +154,8 @@ class Workflow:
         self.subject_field = subject_field
         self.state_field = state_field
         self._is_public = is_public
+        # Acts recorded on the thing's timeline that change no state (action → public wording).
+        self.events = events or {}
         self._by_key = {(t.source, t.action): t for t in self.transitions}
         unknown = {a for t in self.transitions for a in t.actors} - set(roles)
         if unknown:
@@ -186,6 +189,10 @@ class Workflow:
 
     def describe(self, entry: AuditEntry) -> str:
         """What an audit row says on a timeline: the public wording when there is one."""
+        if entry.action in self.events:
+            # An event's comment names what was published (e.g. 第三者評価).
+            label = str(self.events[entry.action])
+            return f"{label}（{entry.comment}）" if entry.comment else label
         transition = self.transition_for(entry.from_status, entry.action)
         if transition is None:
             return entry.to_status
@@ -255,6 +262,24 @@ class Workflow:
         if locked is not obj:
             obj.refresh_from_db()  # the caller's copy shows the move too
         return locked
+
+    def record_event(self, obj, *, action: str, actor, comment: str = "") -> AuditEntry:
+        """A public act on obj that changes no state (e.g. an evaluation is published).
+
+        `comment` names what the act concerns; it is part of the public wording.
+        """
+        if action not in self.events:
+            raise ValueError(f"{self.name}: unknown event {action!r}")
+        state = getattr(obj, self.state_field)
+        return self.record(
+            obj,
+            actor=actor,
+            action=action,
+            from_status=state,
+            to_status=state,
+            comment=comment,
+            is_public=True,
+        )
 
     def record(self, obj, **fields) -> AuditEntry:
         """An audit row for obj (also for events that change no state, e.g. a publication)."""

@@ -6,3 +6,6 @@ class ProjectsConfig(AppConfig):
     name = "proposals.projects"
     label = "projects"
     verbose_name = _("協働事業")
+
+    def ready(self) -> None:
+        from . import timeline  # noqa: F401  (adds this stage's rows to records)

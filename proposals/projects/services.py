@@ -539,6 +539,12 @@ def evaluation_publish(*, evaluation: Evaluation, user: User) -> Evaluation:
         if evaluation.published_at is None:
             evaluation.published_at, evaluation.published_by = timezone.now(), user
             evaluation.save(update_fields=["published_at", "published_by"])
+            workflow.PROJECT_WORKFLOW.record_event(
+                evaluation.project,
+                action="publish_evaluation",
+                actor=user,
+                comment=evaluation.get_kind_display(),
+            )
     return evaluation
 
 
@@ -571,4 +577,10 @@ def direction_publish(*, project: CollaborationProject, user: User) -> Direction
         if direction.published_at is None:
             direction.published_at = timezone.now()
             direction.save(update_fields=["published_at"])
+            workflow.PROJECT_WORKFLOW.record_event(
+                project,
+                action="publish_direction",
+                actor=user,
+                comment=direction.get_choice_display(),
+            )
     return direction

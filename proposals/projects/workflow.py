@@ -107,6 +107,10 @@ PROJECT_WORKFLOW = Workflow(
     roles={DEPARTMENT: is_department, PARTNER: is_partner},
     audit_model=ProjectStatusChange,
     subject_field="project",
+    events={
+        "publish_evaluation": _("評価が公表されました"),
+        "publish_direction": _("今後の方向性が公表されました"),
+    },
 )
 
 project_transition_for = PROJECT_WORKFLOW.transition_for

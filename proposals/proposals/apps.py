@@ -9,3 +9,5 @@ class ProposalsConfig(AppConfig):
 
     def ready(self) -> None:
         from proposals import permissions  # noqa: F401  (registers the named permissions)
+
+        from . import timeline  # noqa: F401  (adds this stage's rows to records)

@@ -6,3 +6,6 @@ class ReviewConfig(AppConfig):
     name = "proposals.review"
     label = "review"
     verbose_name = _("公開審査")
+
+    def ready(self) -> None:
+        from . import timeline  # noqa: F401  (adds this stage's rows to records)

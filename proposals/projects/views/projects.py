@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.fiscal import fiscal_year_label
+from kunitachi_kyodo.timeline import timeline_of
 from organizations.models import Organization
 from organizations.views import add_form_errors
 from proposals.guideline.models import CollaborationRule
@@ -28,7 +29,6 @@ from proposals.projects.forms import ProjectCreateForm, ProjectEditForm, Project
 from proposals.projects.models import CollaborationProject, Evaluation, Report, ReportValue
 from proposals.projects.rule_checks import NOT_MET, check_project, with_rule_facts
 from proposals.projects.services import WHO_WRITES
-from proposals.proposals import workflow as proposal_workflow
 from proposals.proposals.forms import TransitionForm
 from proposals.proposals.models import Proposal
 
@@ -106,19 +106,6 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "projects/project_list.html",
         {"form": form, "page_obj": page, "paginator": page.paginator, "rows": rows},
     )
-
-
-def _timeline(project):
-    """The full public timeline: the proposal's moves, then the project's."""
-    changes = []
-    if project.proposal_id:
-        for change in project.proposal.status_changes.all():
-            change.label = proposal_workflow.describe(change)
-            changes.append(change)
-    for change in project.status_changes.all():
-        change.label = workflow.describe(change)
-        changes.append(change)
-    return sorted((c for c in changes if c.is_public), key=lambda c: c.created_at)
 
 
 def _actuals(reports) -> dict:
@@ -253,7 +240,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "direction": direction if direction and direction.published_at else None,
             "decided_direction": direction if workflow.DEPARTMENT in roles else None,
             "rule_results": check_project(project, rules),
-            "timeline": _timeline(project),
+            "timeline": timeline_of(project),
             "transitions": workflow.project_allowed_transitions(user, project),
             "transition_form": TransitionForm(),
             "is_party": is_party,

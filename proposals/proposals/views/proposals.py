@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.uploads import download_response
 from proposals.calls.models import Call
 from proposals.projects.models import CollaborationProject
@@ -21,7 +21,7 @@ from proposals.proposals.forms import (
     RoleShareFormSet,
     TransitionForm,
 )
-from proposals.proposals.models import Proposal, StatusChange
+from proposals.proposals.models import Proposal
 from proposals.review.models import ReviewEntry, ReviewRound
 
 
@@ -145,23 +145,15 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
-        Proposal.objects.visible_to(request.user)
-        .for_listing()
-        .prefetch_related(
-            "role_shares",
-            Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
-        ),
+        Proposal.objects.visible_to(request.user).for_listing().prefetch_related("role_shares"),
         pk=pk,
     )
     user = request.user
     private = user.has_perm("proposals.view_private_parts", proposal)
-    changes = list(proposal.status_changes.all())
-    for change in changes:
-        change.label = workflow.describe(change)
     context = {
         "proposal": proposal,
         "show_private": private,
-        "timeline": changes if private else [c for c in changes if c.is_public],
+        "timeline": timeline_of(proposal, private=private),
         "transitions": workflow.allowed_transitions(user, proposal),
         "transition_form": TransitionForm(),
         "can_edit": user.has_perm("proposals.edit_proposal", proposal),
