@@ -10,15 +10,29 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from organizations.permissions import DEFAULT_REASON
+from organizations.permissions import refusal as predicate_refusal
+
+from . import permissions
 from .models.projects import ProjectStatus as P
 from .models.proposals import ProposalStatus as S
 
 # Who may act, relative to a proposal.
 PROPOSER = "proposer"  # the citizen who proposed, or an editor/representative of the proposing organization
-CITY_STAFF = "city_staff"  # city staff (any department) and administrators
+CITY_STAFF = "city_staff"  # staff of the proposal's department, coordinators and administrators
 # Who may act, relative to a project.
 PARTNER = "partner"  # a representative or editor of a partner organization
-DEPARTMENT = "department"  # city staff of the project's department, and administrators
+DEPARTMENT = "department"  # staff of the project's department, coordinators and administrators
+
+# Each role is held by whoever passes its named predicate (permissions.py): one vocabulary.
+ROLE_PREDICATES = {
+    PROPOSER: permissions.is_proposer,
+    CITY_STAFF: permissions.decides_proposal,
+}
+PROJECT_ROLE_PREDICATES = {
+    PARTNER: permissions.is_project_partner,
+    DEPARTMENT: permissions.is_project_city_party,
+}
 
 
 @dataclass(frozen=True)
@@ -148,19 +162,17 @@ def transitions_from(status: str) -> list[Transition]:
 
 def roles_of(user, proposal) -> set[str]:
     """The workflow roles a user holds on a proposal."""
-    roles: set[str] = set()
-    if not user.is_authenticated:
-        return roles
-    if user.is_city_staff or user.is_superuser:
-        roles.add(CITY_STAFF)
-    if proposal.proposer_id == user.pk or (
-        proposal.organization_id
-        and user.memberships.filter(
-            organization_id=proposal.organization_id, role__in=["representative", "editor"]
-        ).exists()
-    ):
-        roles.add(PROPOSER)
-    return roles
+    return {role for role, held in ROLE_PREDICATES.items() if held.test(user, proposal)}
+
+
+def refusal(actors, user, obj, *, project: bool = False) -> str:
+    """Why `user` holds none of the roles `actors` on `obj`, in the predicates' words."""
+    held_by = PROJECT_ROLE_PREDICATES if project else ROLE_PREDICATES
+    for role in sorted(actors):
+        reason = predicate_refusal(held_by[role], user, obj)
+        if reason:
+            return reason
+    return str(DEFAULT_REASON)
 
 
 def allowed_transitions(user, proposal) -> list[Transition]:
@@ -238,16 +250,7 @@ def project_transition_for(status: str, action: str) -> Transition | None:
 
 def project_roles_of(user, project) -> set[str]:
     """The workflow roles a user holds on a project."""
-    roles: set[str] = set()
-    if not user.is_authenticated:
-        return roles
-    if user.is_superuser or (user.is_city_staff and user.department_id == project.department_id):
-        roles.add(DEPARTMENT)
-    if user.memberships.filter(
-        organization__projects=project, role__in=["representative", "editor"]
-    ).exists():
-        roles.add(PARTNER)
-    return roles
+    return {role for role, held in PROJECT_ROLE_PREDICATES.items() if held.test(user, project)}
 
 
 def project_allowed_transitions(user, project) -> list[Transition]:

@@ -1,11 +1,12 @@
 """Actions on calls (事業の提示): save, publish, close."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organizations.models import User
+from organizations.permissions import require
 
 from ..models import Call, CallAttachment
 from ..uploads import store_upload
@@ -15,10 +16,11 @@ def call_save(*, user: User, form, upload=None) -> Call:
     """Create or edit a call, with a file to publish alongside it (募集要項, 様式)."""
     call = form.instance
     if call.pk is None:
-        if not user.has_perm("proposals.create_call"):
-            raise PermissionDenied
-    elif not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
+        require(user, "proposals.create_call")
+    else:
+        require(user, "proposals.edit_call", Call.objects.get(pk=call.pk))
+    # And the department the call will belong to: staff present calls for their own only.
+    require(user, "proposals.edit_call", call)
     with transaction.atomic():
         call = form.save(commit=False)
         if call.pk is None:
@@ -31,8 +33,7 @@ def call_save(*, user: User, form, upload=None) -> Call:
 
 
 def call_publish(*, call: Call, user: User) -> Call:
-    if not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
+    require(user, "proposals.edit_call", call)
     with transaction.atomic():
         updated = Call.objects.filter(pk=call.pk, status=Call.Status.DRAFT).update(
             status=Call.Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
@@ -44,8 +45,7 @@ def call_publish(*, call: Call, user: User) -> Call:
 
 
 def call_close(*, call: Call, user: User) -> Call:
-    if not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
+    require(user, "proposals.edit_call", call)
     with transaction.atomic():
         updated = Call.objects.filter(pk=call.pk, status=Call.Status.PUBLISHED).update(
             status=Call.Status.CLOSED, updated_at=timezone.now()

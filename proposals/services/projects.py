@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from organizations.models import Membership, User
 from organizations.notifications import notify
+from organizations.permissions import refusal, require
 
 from .. import workflow
 from ..fiscal import fiscal_year, fiscal_year_bounds
@@ -34,6 +35,7 @@ from ..models import (
     RuleScore,
     StatusChange,
 )
+from ..permissions import is_project_city_party
 from ..uploads import store_upload
 
 # --- People -------------------------------------------------------------------------
@@ -68,7 +70,7 @@ def _tell(people, project, message, detail=""):
 def _require(user: User, project: CollaborationProject, *roles: str) -> set[str]:
     held = workflow.project_roles_of(user, project)
     if not held & set(roles):
-        raise PermissionDenied
+        raise PermissionDenied(workflow.refusal(set(roles), user, project, project=True))
     return held
 
 
@@ -94,10 +96,7 @@ def project_create_from_proposal(
 ) -> CollaborationProject:
     """Turn an adopted proposal into a project, carrying its data into a first draft agreement."""
     proposal = Proposal.objects.get(pk=proposal.pk)
-    if not (
-        user.is_superuser or (user.is_city_staff and user.department_id == proposal.department_id)
-    ):
-        raise PermissionDenied
+    require(user, "proposals.make_project", proposal)
     if proposal.status != Proposal.Status.ADOPTED:
         raise ValidationError(_("採択された提案だけを協働事業にできます。"))
     if hasattr(proposal, "project"):
@@ -141,10 +140,13 @@ def project_create_from_proposal(
 
 def project_create(*, user: User, form) -> CollaborationProject:
     """Register a project the city starts itself or an existing program made collaborative."""
-    if not user.has_perm("proposals.manage_projects"):
-        raise PermissionDenied
+    require(user, "proposals.manage_projects")
     with transaction.atomic():
         project = form.save(commit=False)
+        # Staff register projects of their own department (coordinators, of any).
+        reason = refusal(is_project_city_party, user, project)
+        if reason:
+            raise PermissionDenied(reason)
         project.created_by = user
         project.save()
         form.save_m2m()
@@ -196,12 +198,12 @@ def project_transition(
     with transaction.atomic():
         project = CollaborationProject.objects.select_for_update().get(pk=project.pk)
         transition = workflow.project_transition_for(project.status, action)
-        if (
-            transition is None
-            or action == "create"
-            or not (transition.actors & workflow.project_roles_of(actor, project))
-        ):
-            raise PermissionDenied
+        if transition is None or action == "create":
+            raise PermissionDenied(_("この状態の協働事業には、その操作はできません。"))
+        if not transition.actors & workflow.project_roles_of(actor, project):
+            raise PermissionDenied(
+                workflow.refusal(transition.actors, actor, project, project=True)
+            )
         _check_move(project, action)
         source = project.status
         CollaborationProject.objects.filter(pk=project.pk).update(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from organizations.models import Membership, User
 from organizations.notifications import notify
+from organizations.permissions import require
 
 from .. import workflow
 from ..models import (
@@ -153,8 +154,10 @@ def proposal_transition(
             .get(pk=proposal.pk)
         )
         transition = workflow.transition_for(proposal.status, action)
-        if transition is None or not (transition.actors & workflow.roles_of(actor, proposal)):
-            raise PermissionDenied
+        if transition is None:
+            raise PermissionDenied(_("この状態の提案には、その操作はできません。"))
+        if not transition.actors & workflow.roles_of(actor, proposal):
+            raise PermissionDenied(workflow.refusal(transition.actors, actor, proposal))
         comment = comment.strip()
         if transition.comment_required and not comment:
             raise ValidationError({"comment": _("理由を入力してください。提案者に伝わります。")})
@@ -225,9 +228,8 @@ def _notify_transition(
 
 
 def proposal_assign_department(*, proposal: Proposal, actor: User, department) -> Proposal:
-    """Assign the department that screens and consults on a proposal."""
-    if not actor.has_perm("proposals.assign_department"):
-        raise PermissionDenied
+    """Assign the department that screens and consults on a proposal (the office or a coordinator)."""
+    require(actor, "proposals.assign_department", proposal)
     with transaction.atomic():
         Proposal.objects.filter(pk=proposal.pk).update(
             department=department, updated_at=timezone.now()
@@ -245,8 +247,7 @@ def proposal_assign_department(*, proposal: Proposal, actor: User, department) -
 
 def consultation_post(*, proposal: Proposal, author: User, body: str) -> ConsultationMessage:
     """Add a message to the private consultation thread and tell the other participants."""
-    if not author.has_perm("proposals.post_consultation", proposal):
-        raise PermissionDenied
+    require(author, "proposals.post_consultation", proposal)
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("メッセージを入力してください。")})

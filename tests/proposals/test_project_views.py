@@ -40,8 +40,10 @@ from tests.proposals.test_projects import (
 
 pytestmark = pytest.mark.django_db
 
-PARTIES = {"member", "city_staff", "admin"}  # admin: a superuser acts as the department
-DEPARTMENT = {"city_staff", "admin"}
+# admin: a superuser acts as the department; so does a coordinator (協働推進担当), city-wide.
+PARTIES = {"member", "city_staff", "coordinator", "admin"}
+DEPARTMENT = {"city_staff", "coordinator", "admin"}
+CITY = {*DEPARTMENT, "other_department_staff"}  # every city staff member
 LOGIN = "login"
 
 
@@ -133,12 +135,13 @@ def test_project_pages_by_persona(reporting, users):
             DEPARTMENT
         ),
         reverse("proposals:evaluation_edit", args=[project.pk, "mutual"]): expect(PARTIES),
+        # The committee (its members are the reviewers; a conflict is on a proposal, not here).
         reverse("proposals:evaluation_edit", args=[project.pk, "third_party"]): expect(
-            {"reviewer"}
+            {"reviewer", "conflicted_reviewer"}
         ),
         reverse("proposals:direction_edit", args=[project.pk]): expect(DEPARTMENT),
-        reverse("proposals:rule_dashboard"): expect(DEPARTMENT),
-        reverse("proposals:project_create"): expect(DEPARTMENT),
+        reverse("proposals:rule_dashboard"): expect(CITY),
+        reverse("proposals:project_create"): expect(CITY),
     }
     for persona in PERSONAS:
         client = client_for(users[persona])
