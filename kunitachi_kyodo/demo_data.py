@@ -100,10 +100,12 @@ ACCOUNTS = (
     },
     {
         "email": "staff@example.jp",
-        "role_label": "市職員（まちの振興課）",
+        # The collaboration promotion section (協働推進係) runs the free-proposal review for
+        # every department: its staff are the city-wide coordinators (協働推進担当).
+        "role_label": "市職員（まちの振興課 協働推進担当）",
         "full_name": "鈴木 大輔",
         "full_name_kana": "すずき だいすけ",
-        "flags": ("is_city_staff",),
+        "flags": ("is_city_staff", "is_collaboration_coordinator"),
         "department": "生活環境部 まちの振興課",
     },
     {

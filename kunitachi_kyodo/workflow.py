@@ -132,6 +132,12 @@ class AuditEntry(models.Model):
         return self.comment if self.comment_is_public else ""
 
 
+def _holds(predicate, user, obj) -> bool:
+    # Named permission predicates (rules) are tested; plain functions are called.
+    test = getattr(predicate, "test", None)
+    return bool(test(user, obj) if test else predicate(user, obj))
+
+
 class Workflow:
     """One table: its transitions, the roles that act on it, and where its audit rows go."""
 
@@ -146,6 +152,7 @@ class Workflow:
         state_field: str = "status",
         is_public: Callable[[object, Transition, str], bool] | None = None,
         events: dict[str, str] | None = None,
+        explain: Callable[[object, object, object], str | None] | None = None,
     ) -> None:
         self.name = name
         self.transitions = list(transitions)
@@ -156,6 +163,8 @@ class Workflow:
         self._is_public = is_public
         # Acts recorded on the thing's timeline that change no state (action → public wording).
         self.events = events or {}
+        # Says why a predicate refuses (organizations.permissions.refusal walks combinations).
+        self._explain = explain or (lambda predicate, user, obj: getattr(predicate, "reason", ""))
         self._by_key = {(t.source, t.action): t for t in self.transitions}
         unknown = {a for t in self.transitions for a in t.actors} - set(roles)
         if unknown:
@@ -177,9 +186,20 @@ class Workflow:
             if isinstance(predicate, ContextRole):
                 if context is not None and predicate.predicate(user, obj, context):
                     held.add(name)
-            elif predicate(user, obj):
+            elif _holds(predicate, user, obj):
                 held.add(name)
         return held
+
+    def refusal(self, actors, user, obj) -> str:
+        """Why `user` holds none of the roles `actors` on `obj`, in the predicates' words."""
+        for role in sorted(actors):
+            predicate = self.roles[role]
+            if isinstance(predicate, ContextRole):
+                continue
+            reason = self._explain(predicate, user, obj)
+            if reason:
+                return str(reason)
+        return _("この操作を行う権限がありません。")
 
     def allowed(self, user, obj) -> list[Transition]:
         """The moves this user may offer on obj now (guards are checked when performed)."""
@@ -233,7 +253,7 @@ class Workflow:
                 extra=extra,
             )
             if not (transition.actors & self.roles_of(actor, locked, context)):
-                raise PermissionDenied
+                raise PermissionDenied(self.refusal(transition.actors, actor, locked))
             if transition.comment_required and not comment:
                 raise ValidationError({"comment": _("理由を入力してください。")})
             problems = [p for guard in transition.guards for p in guard(locked, context)]

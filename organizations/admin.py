@@ -25,6 +25,7 @@ class UserAdmin(BaseUserAdmin):
         "is_active",
         "is_city_staff",
         "department",
+        "is_collaboration_coordinator",
         "is_reviewer",
         "is_support_staff",
         "is_staff",
@@ -33,6 +34,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = [
         "is_active",
         "is_city_staff",
+        "is_collaboration_coordinator",
         "is_reviewer",
         "is_support_staff",
         "is_staff",
@@ -43,7 +45,18 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("氏名"), {"fields": ["full_name", "full_name_kana"]}),
-        (_("役割"), {"fields": ["is_city_staff", "department", "is_reviewer", "is_support_staff"]}),
+        (
+            _("役割"),
+            {
+                "fields": [
+                    "is_city_staff",
+                    "department",
+                    "is_collaboration_coordinator",
+                    "is_reviewer",
+                    "is_support_staff",
+                ]
+            },
+        ),
         (
             _("権限"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

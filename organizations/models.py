@@ -116,6 +116,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.PROTECT,
         related_name="staff",
     )
+    # The city-wide collaboration coordinator (協働推進担当): city staff who act on every
+    # department's proposals, rounds, calls and projects, and assign proposals to departments.
+    is_collaboration_coordinator = models.BooleanField(
+        _("協働推進担当"),
+        default=False,
+        help_text=_("全庁の協働を推進する職員。どの担当課の提案・審査・事業も扱えます。"),
+    )
     is_reviewer = models.BooleanField(_("審査委員"), default=False)
     is_support_staff = models.BooleanField(_("支援室スタッフ"), default=False)
     date_joined = models.DateTimeField(_("登録日時"), default=timezone.now)
@@ -134,6 +141,11 @@ class User(AbstractBaseUser, PermissionsMixin):
                 condition=Q(is_city_staff=False) | Q(department__isnull=False),
                 name="city_staff_has_department",
                 violation_error_message=_("市職員には所属課が必要です。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_collaboration_coordinator=False) | Q(is_city_staff=True),
+                name="coordinator_is_city_staff",
+                violation_error_message=_("協働推進担当は市職員から選んでください。"),
             ),
         ]
 

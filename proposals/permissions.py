@@ -1,65 +1,71 @@
-"""Who may do what with calls and proposals: named predicates (django-rules).
+"""Who may do what with calls, proposals, review rounds and projects: named predicates.
 
-Workflow moves are decided by the table in workflow.py; these cover the rest.
+Part of the one permission vocabulary (see organizations/permissions.py): each
+predicate says why it refuses, and the workflow roles in workflow.py are computed
+from these predicates. Staff act within their department; coordinators
+(協働推進担当) and administrators act everywhere; a reviewer sees what their round
+needs, and nothing private of a proposal they declared a conflict on.
 """
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
-from organizations.permissions import is_city_staff, is_office_or_city_staff, is_support_staff
-from proposals.proposals.workflow import PROPOSER, roles_of
+from organizations.models import Membership
+from organizations.permissions import (
+    acts_citywide,
+    is_authenticated,
+    is_city_staff,
+    is_office_or_city_staff,
+    is_support_staff,
+    predicate,
+)
 
 THREAD_OPEN = {"consultation", "submitted", "screening", "open_review", "returned"}
 
 
-@rules.predicate
+def _department_staff(user, department_id) -> bool:
+    return (
+        department_id is not None
+        and user.is_authenticated
+        and user.is_city_staff
+        and user.department_id == department_id
+    )
+
+
+# --- Proposals ------------------------------------------------------------------------
+
+
+@predicate(_("この提案の提案者ではありません。"))
 def is_proposer(user, proposal) -> bool:
-    return proposal is not None and PROPOSER in roles_of(user, proposal)
-
-
-@rules.predicate
-def is_editable(user, proposal) -> bool:
-    return proposal is not None and proposal.is_editable
-
-
-@rules.predicate
-def thread_is_open(user, proposal) -> bool:
-    return proposal is not None and proposal.status in THREAD_OPEN
-
-
-@rules.predicate
-def is_call_department_staff(user, call) -> bool:
-    return (
-        call is not None
-        and user.is_authenticated
-        and (user.is_superuser or (user.is_city_staff and user.department_id == call.department_id))
+    if proposal is None or not user.is_authenticated:
+        return False
+    return proposal.proposer_id == user.pk or (
+        proposal.organization_id is not None
+        and Membership.objects.filter(
+            user=user,
+            organization_id=proposal.organization_id,
+            role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR],
+        ).exists()
     )
 
 
-rules.add_perm("proposals.create_proposal", rules.is_authenticated)
-rules.add_perm("proposals.edit_proposal", is_proposer & is_editable)
-rules.add_perm(
-    "proposals.post_consultation", (is_proposer | is_office_or_city_staff) & thread_is_open
-)
-rules.add_perm("proposals.use_work_queue", is_office_or_city_staff)
-rules.add_perm("proposals.assign_department", is_city_staff | is_support_staff)
-rules.add_perm("proposals.create_call", is_city_staff)
-rules.add_perm("proposals.edit_call", is_call_department_staff)
-rules.add_perm("proposals.view_call_draft", is_city_staff)
+@predicate(_("この提案の担当課の職員ではありません。"))
+def is_proposal_department_staff(user, proposal) -> bool:
+    return proposal is not None and _department_staff(user, proposal.responsible_department_id)
 
 
-# --- Open review -------------------------------------------------------------------
+@predicate(_("利害関係を申告した提案です。"))
+def is_conflicted_reviewer(user, proposal) -> bool:
+    from proposals.review.models import ConflictOfInterest
 
-
-@rules.predicate
-def is_assigned_reviewer(user, review_round) -> bool:
     return (
-        review_round is not None
+        proposal is not None
         and user.is_authenticated
-        and review_round.assignments.filter(reviewer=user).exists()
+        and ConflictOfInterest.objects.filter(reviewer=user, proposal=proposal).exists()
     )
 
 
-@rules.predicate
+@predicate(_("この提案を審査する審査委員ではありません。"))
 def reviews_proposal(user, proposal) -> bool:
     """A reviewer assigned to a round that reviews this proposal (they read it whole, files too)."""
     from proposals.review.models import ReviewerAssignment
@@ -74,14 +80,147 @@ def reviews_proposal(user, proposal) -> bool:
     )
 
 
-rules.add_perm("proposals.manage_review", is_city_staff)
-rules.add_perm("proposals.score_in_round", is_assigned_reviewer)
-# Budget details, attachments and the consultation thread: never public. Assigned
-# reviewers read the whole proposal (they score it), but never post in the thread.
-rules.add_perm(
-    "proposals.view_private_parts", is_proposer | is_office_or_city_staff | reviews_proposal
+@predicate(_("この状態の提案は編集できません。"))
+def is_editable(user, proposal) -> bool:
+    return proposal is not None and proposal.is_editable
+
+
+@predicate(_("この状態の提案では、事前相談のやり取りはできません。"))
+def thread_is_open(user, proposal) -> bool:
+    return proposal is not None and proposal.status in THREAD_OPEN
+
+
+# Screens, returns and decides (the workflow's CITY_STAFF role): the proposal's department,
+# coordinators, administrators. An unassigned free proposal waits for the office or a
+# coordinator to assign it.
+decides_proposal = (is_proposal_department_staff | acts_citywide).because(
+    _("この提案の担当課の職員、協働推進担当、管理者だけが行えます。"), name="decides_proposal"
+)
+# The city side of a proposal's consultation: its department, the support office (it does
+# the pre-consultation, 事前相談), coordinators and administrators.
+is_proposal_city_side = (is_proposal_department_staff | is_support_staff | acts_citywide).because(
+    _("この提案の担当課・支援室・協働推進担当だけが行えます。"), name="is_proposal_city_side"
+)
+reviews_without_conflict = reviews_proposal & (~is_conflicted_reviewer).because(
+    _("利害関係を申告した提案の非公開部分は見られません。"), name="has_no_conflict"
 )
 
-# --- Collaboration projects ----------------------------------------------------------
+rules.add_perm("proposals.create_proposal", is_authenticated)
+rules.add_perm("proposals.edit_proposal", is_proposer & is_editable)
+rules.add_perm(
+    "proposals.post_consultation", (is_proposer | is_proposal_city_side) & thread_is_open
+)
+rules.add_perm("proposals.use_work_queue", is_office_or_city_staff)
+# Which department handles a proposal is the office's or a coordinator's call, never a
+# department's: staff must not take another department's proposal.
+rules.add_perm(
+    "proposals.assign_department",
+    (is_support_staff | acts_citywide).because(
+        _("担当課の割り当ては、支援室または協働推進担当が行います。"), name="assigns_departments"
+    ),
+)
+rules.add_perm("proposals.decide_proposal", decides_proposal)
+# Budget details, attachments and the consultation thread: never public. Assigned reviewers
+# read the whole proposal (they score it), unless they declared a conflict on it.
+rules.add_perm(
+    "proposals.view_private_parts", is_proposer | is_proposal_city_side | reviews_without_conflict
+)
+
+# --- Calls ----------------------------------------------------------------------------
+
+
+@predicate(_("この事業の提示の担当課の職員ではありません。"))
+def is_call_department_staff(user, call) -> bool:
+    return call is not None and _department_staff(user, call.department_id)
+
+
+rules.add_perm("proposals.create_call", is_city_staff)
+edits_call = (is_call_department_staff | acts_citywide).because(
+    _("この事業の提示の担当課の職員、協働推進担当、管理者だけが行えます。"), name="edits_call"
+)
+rules.add_perm("proposals.edit_call", edits_call)
+rules.add_perm("proposals.view_call_draft", is_city_staff)
+
+# --- Open review ----------------------------------------------------------------------
+
+
+@predicate(_("この審査回の担当課の職員ではありません。"))
+def is_round_department_staff(user, review_round) -> bool:
+    return review_round is not None and _department_staff(user, review_round.department_id)
+
+
+@predicate(_("この審査回の審査委員ではありません。"))
+def is_assigned_reviewer(user, review_round) -> bool:
+    return (
+        review_round is not None
+        and user.is_authenticated
+        and review_round.assignments.filter(reviewer=user).exists()
+    )
+
+
+@predicate(_("利害関係を申告した提案は採点しません。"))
+def is_conflicted_on_entry(user, entry) -> bool:
+    """A conflict declared on the entry's proposal in the entry's round."""
+    from proposals.review.models import ConflictOfInterest
+
+    return (
+        entry is not None
+        and user.is_authenticated
+        and ConflictOfInterest.objects.filter(
+            reviewer=user, round_id=entry.round_id, proposal_id=entry.proposal_id
+        ).exists()
+    )
+
+
+@predicate(_("この審査回の審査委員ではありません。"))
+def is_entry_reviewer(user, entry) -> bool:
+    return entry is not None and is_assigned_reviewer(user, entry.round)
+
+
+# The staff's pages of rounds (the list, creating one) are for city staff; each round
+# itself (its entries, reviewers, decisions, sessions, the preview of unpublished
+# scores, publication) for its department's staff, coordinators and administrators.
+rules.add_perm("proposals.manage_review", is_city_staff)
+manages_round = (is_round_department_staff | acts_citywide).because(
+    _("この審査回の担当課の職員、協働推進担当、管理者だけが行えます。"), name="manages_round"
+)
+rules.add_perm("proposals.manage_round", manages_round)
+rules.add_perm("proposals.score_in_round", is_assigned_reviewer)
+rules.add_perm(
+    "proposals.score_entry",
+    is_entry_reviewer
+    & (~is_conflicted_on_entry).because(
+        _("利害関係を申告した提案は採点しません。"), name="has_no_conflict_on_entry"
+    ),
+)
+
+# --- Collaboration projects -----------------------------------------------------------
+
+
+@predicate(_("この協働事業の担当課の職員ではありません。"))
+def is_project_department_staff(user, project) -> bool:
+    return project is not None and _department_staff(user, project.department_id)
+
+
+@predicate(_("この協働事業の相手方の団体の代表者または編集者ではありません。"))
+def is_project_partner(user, project) -> bool:
+    return (
+        project is not None
+        and user.is_authenticated
+        and Membership.objects.filter(
+            user=user,
+            organization__projects=project,
+            role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR],
+        ).exists()
+    )
+
+
+# The city's party to a project (the workflow's DEPARTMENT role).
+is_project_city_party = (is_project_department_staff | acts_citywide).because(
+    _("この協働事業の担当課の職員、協働推進担当、管理者だけが行えます。"),
+    name="is_project_city_party",
+)
 
 rules.add_perm("proposals.manage_projects", is_city_staff)
+# Turning an adopted proposal into a project: the proposal's department (or city-wide).
+rules.add_perm("proposals.make_project", decides_proposal)

@@ -2,6 +2,10 @@
 
 `member` is the representative of the verified organization `organization`;
 `other_member` represents a different organization and has no right on the first.
+`city_staff` works in one department, `other_department_staff` in another;
+`coordinator` (協働推進担当) is city staff of a third department who acts city-wide.
+`conflicted_reviewer` is a reviewer like `reviewer`; the tests that assign them
+to a round also have them declare a conflict on the proposal under review.
 """
 
 import re
@@ -17,7 +21,10 @@ PERSONAS = [
     "member",
     "other_member",
     "city_staff",
+    "other_department_staff",
+    "coordinator",
     "reviewer",
+    "conflicted_reviewer",
     "support_office",
     "admin",
 ]
@@ -66,7 +73,16 @@ def users(db, organization, other_organization):
         "member": member,
         "other_member": other,
         "city_staff": UserFactory(email="staff@example.jp", full_name="職員 三郎", city_staff=True),
+        "other_department_staff": UserFactory(
+            email="other-staff@example.jp", full_name="他課 七子", city_staff=True
+        ),
+        "coordinator": UserFactory(
+            email="coordinator@example.jp", full_name="推進 八郎", coordinator=True
+        ),
         "reviewer": UserFactory(email="reviewer@example.jp", full_name="審査 四郎", reviewer=True),
+        "conflicted_reviewer": UserFactory(
+            email="conflicted@example.jp", full_name="利害 九子", reviewer=True
+        ),
         "support_office": UserFactory(
             email="office@example.jp", full_name="支援 五子", support_staff=True
         ),

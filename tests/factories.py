@@ -50,6 +50,11 @@ class UserFactory(factory.django.DjangoModelFactory):
         city_staff = factory.Trait(
             is_city_staff=True, department=factory.SubFactory(DepartmentFactory)
         )
+        coordinator = factory.Trait(
+            is_city_staff=True,
+            is_collaboration_coordinator=True,
+            department=factory.SubFactory(DepartmentFactory),
+        )
         support_staff = factory.Trait(is_support_staff=True)
         reviewer = factory.Trait(is_reviewer=True)
         admin = factory.Trait(is_superuser=True, is_staff=True)
@@ -217,6 +222,8 @@ class ReviewRoundFactory(factory.django.DjangoModelFactory):
     fiscal_year = 2026
     criterion_set = factory.LazyFunction(default_criterion_set)
     created_by = factory.SubFactory(UserFactory, city_staff=True)
+    # Run by the creator's department, as the staff's page makes it.
+    department = factory.LazyAttribute(lambda o: o.created_by.department or DepartmentFactory())
 
     class Params:
         scoring = factory.Trait(status=ReviewRound.Status.SCORING)

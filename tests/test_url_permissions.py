@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from proposals.calls.models import CallAttachment
 from proposals.proposals.models import ProposalAttachment
-from proposals.review.models import ReviewEntry, ReviewerAssignment, ReviewRound, ReviewSession
+from proposals.review.models import (
+    ConflictOfInterest,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    ReviewSession,
+)
 from tests.conftest import PERSONAS, client_for
 from tests.factories import (
     CallFactory,
@@ -38,6 +44,10 @@ def everyone(status) -> dict[str, object]:
 
 SIGNED_IN = only(set(PERSONAS) - {"anonymous"})
 OFFICE = only({"support_office", "admin"})
+# Every city staff member, whatever the department (the page lists their department's things).
+CITY = {"city_staff", "other_department_staff", "coordinator", "admin"}
+# The department of the walk's call, proposals, rounds and project, coordinators and admins.
+DEPARTMENT = {"city_staff", "coordinator", "admin"}
 
 # url name → persona → expected status
 EXPECTED: dict[str, dict[str, object]] = {
@@ -70,19 +80,19 @@ EXPECTED: dict[str, dict[str, object]] = {
     "guideline:guideline_revision": everyone(200),
     "calls:call_list": everyone(200),
     "calls:call_feed": everyone(200),
-    "calls:call_create": only({"city_staff", "admin"}),
+    "calls:call_create": only(CITY),
     "calls:call_detail": everyone(200),  # a published call
-    "calls:call_edit": only({"city_staff", "admin"}),  # staff of the call's department
+    "calls:call_edit": only(DEPARTMENT),  # staff of the call's department
     # POST only: those allowed get 405 on a GET. The walk publishes a draft, whose
     # existence is hidden (404) from all but city staff, and closes a published call.
     "calls:call_publish": {
         **only(set(), denied=404),
-        "city_staff": 405,
-        "admin": 405,
+        "other_department_staff": 403,
+        **dict.fromkeys(DEPARTMENT, 405),
     },
-    "calls:call_close": {**only(set()), "city_staff": 405, "admin": 405},
+    "calls:call_close": {**only(set()), **dict.fromkeys(DEPARTMENT, 405)},
     "calls:call_attachment_download": everyone(200),  # of a published call
-    "calls:staff_call_list": only({"city_staff", "admin"}),
+    "calls:staff_call_list": only(CITY),
     "proposals:proposal_list": everyone(200),
     "proposals:proposal_create": SIGNED_IN,
     "proposals:my_proposals": SIGNED_IN,
@@ -90,11 +100,12 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:proposal_edit": only({"member"}, denied=404),  # the member's draft: private
     "proposals:proposal_act": everyone(405),  # POST only
     "proposals:consultation_post": everyone(405),  # POST only
-    # A submitted proposal's attachment: its proposer and city/office staff only.
+    # The attachment of a proposal in open review: its proposer, its department, the office,
+    # coordinators and the round's reviewers, but not one who declared a conflict on it.
     "proposals:attachment_download": only(
-        {"member", "city_staff", "support_office", "admin"}, denied=404
+        {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
     ),
-    "proposals:work_queue": only({"city_staff", "support_office", "admin"}),
+    "proposals:work_queue": only({"support_office", *CITY}),
     "proposals:assign_department": everyone(405),  # POST only
     # Open review (公開審査). Public: a published round's results, an announced session.
     "review:review_index": everyone(200),
@@ -105,37 +116,38 @@ EXPECTED: dict[str, dict[str, object]] = {
     # The sheet of a reviewer assigned to the round; superusers are not assigned.
     "review:score_sheet": only({"reviewer"}),
     "review:conflict_declare": everyone(405),  # POST only
-    "review:staff_round_list": only({"city_staff", "admin"}),
-    "review:round_manage": only({"city_staff", "admin"}),
+    "review:staff_round_list": only(CITY),
+    # The rounds are run by the city staff persona's department.
+    "review:round_manage": only(DEPARTMENT),
     "review:round_add_proposal": everyone(405),  # POST only
     "review:round_assign_reviewer": everyone(405),  # POST only
     "review:round_start_scoring": everyone(405),  # POST only
     "review:entry_decide": everyone(405),  # POST only
     "review:round_publish": everyone(405),  # POST only
-    "review:session_create": only({"city_staff", "admin"}),
-    "review:session_edit": only({"city_staff", "admin"}),
+    "review:session_create": only(DEPARTMENT),
+    "review:session_edit": only(DEPARTMENT),
     # Collaboration projects (協働事業): a project of the member's organization and the city
     # staff's department, its agreement confirmed, in reporting with an interim report. Pages
     # are public; the parties (partner, department; a superuser counts as the department) work.
     "projects:project_list": everyone(200),
     "projects:project_detail": everyone(200),
-    "projects:project_edit": only({"city_staff", "admin"}),  # the department keeps the facts
+    "projects:project_edit": only(DEPARTMENT),  # the department keeps the facts
     "projects:agreement_pdf": everyone(200),  # confirmed by both sides: public
-    "projects:agreement_edit": only({"member", "city_staff", "admin"}),
+    "projects:agreement_edit": only({"member", *DEPARTMENT}),
     "projects:agreement_confirm": everyone(405),  # POST only
     "projects:agreement_new_version": everyone(405),  # POST only
     "projects:project_act": everyone(405),  # POST only
-    "projects:report_request": only({"city_staff", "admin"}),
+    "projects:report_request": only(DEPARTMENT),
     # A report's narrative and files are the parties' only: others do not see it exists.
-    "projects:report_edit": only({"member", "city_staff", "admin"}, denied=404),
-    "projects:report_attachment_download": only({"member", "city_staff", "admin"}, denied=404),
+    "projects:report_edit": only({"member", *DEPARTMENT}, denied=404),
+    "projects:report_attachment_download": only({"member", *DEPARTMENT}, denied=404),
     "projects:evaluation_edit": only({"member"}),  # the partner's self-evaluation
     "projects:evaluation_publish": everyone(405),  # POST only
-    "projects:direction_edit": only({"city_staff", "admin"}),
+    "projects:direction_edit": only(DEPARTMENT),
     "projects:direction_publish": everyone(405),  # POST only
     "projects:project_from_proposal": everyone(405),  # POST only
-    "projects:rule_dashboard": only({"city_staff", "admin"}),
-    "projects:project_create": only({"city_staff", "admin"}),
+    "projects:rule_dashboard": only(CITY),
+    "projects:project_create": only(CITY),
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -176,10 +188,31 @@ def url_args(organization, users):
         size=15,
         uploaded_by=users["city_staff"],
     )
-    submitted = ProposalFactory(submitted=True, proposer=users["member"], organization=organization)
+    department = users["city_staff"].department
+    submitted = ProposalFactory(
+        submitted=True, proposer=users["member"], organization=organization, department=department
+    )
     draft = ProposalFactory(proposer=users["member"], organization=organization)
+    # Open review: a round of the city staff's department being scored, the reviewer persona
+    # assigned, the conflicted reviewer too, who declared a conflict on the proposal; and a
+    # published round with an announced session.
+    scoring = ReviewRoundFactory(scoring=True, created_by=users["city_staff"])
+    in_review = ProposalFactory(
+        open_review=True, proposer=users["member"], organization=organization, department=department
+    )
+    scoring_entry = ReviewEntry.objects.create(round=scoring, proposal=in_review)
+    ReviewerAssignment.objects.create(round=scoring, reviewer=users["reviewer"])
+    ReviewerAssignment.objects.create(round=scoring, reviewer=users["conflicted_reviewer"])
+    ConflictOfInterest.objects.create(
+        round=scoring, proposal=in_review, reviewer=users["conflicted_reviewer"], reason="理事"
+    )
+    published = ReviewRoundFactory(
+        status=ReviewRound.Status.PUBLISHED,
+        published_at=timezone.now(),
+        created_by=users["city_staff"],
+    )
     proposal_file = ProposalAttachment.objects.create(
-        proposal=submitted,
+        proposal=in_review,
         file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),
         stored_name="plan.pdf",
         original_name="事業計画書.pdf",
@@ -187,13 +220,6 @@ def url_args(organization, users):
         size=15,
         uploaded_by=users["member"],
     )
-    # Open review: a round being scored, with the reviewer persona assigned, and a
-    # published round with an announced session.
-    scoring = ReviewRoundFactory(scoring=True)
-    in_review = ProposalFactory(open_review=True)
-    scoring_entry = ReviewEntry.objects.create(round=scoring, proposal=in_review)
-    ReviewerAssignment.objects.create(round=scoring, reviewer=users["reviewer"])
-    published = ReviewRoundFactory(status=ReviewRound.Status.PUBLISHED, published_at=timezone.now())
     session = ReviewSession.objects.create(
         round=published,
         starts_at=timezone.now(),
@@ -220,7 +246,7 @@ def url_args(organization, users):
         "proposals:proposal_edit": [draft.pk],
         "proposals:proposal_act": [submitted.pk, "withdraw"],
         "proposals:consultation_post": [submitted.pk],
-        "proposals:attachment_download": [submitted.pk, proposal_file.pk],
+        "proposals:attachment_download": [in_review.pk, proposal_file.pk],
         "proposals:assign_department": [submitted.pk],
         "organizations:confirm_email": ["forged-token"],
         "organizations:password_reset_confirm": ["MQ", "set-password"],

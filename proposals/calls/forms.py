@@ -63,7 +63,7 @@ class CallForm(LockVersionFormMixin, forms.ModelForm):
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
         departments = Department.objects.filter(is_active=True)
-        if not user.is_superuser and user.department_id:
+        if not user.has_perm("organizations.act_citywide") and user.department_id:
             # A department's staff present calls for their own department only.
             departments = departments.filter(pk=user.department_id)
             self.fields["department"].empty_label = None

@@ -1,11 +1,11 @@
 """Actions on calls (事業の提示): save, publish, close."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import User
+from organizations.permissions import require
 from proposals.calls.models import Call, CallAttachment
 from proposals.calls.workflow import CALL_WORKFLOW
 
@@ -17,10 +17,11 @@ def call_save(*, user: User, form, lock_version: int | None = None, upload=None)
     """
     call = form.instance
     if call.pk is None:
-        if not user.has_perm("proposals.create_call"):
-            raise PermissionDenied
-    elif not user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
+        require(user, "proposals.create_call")
+    else:
+        require(user, "proposals.edit_call", Call.objects.get(pk=call.pk))
+    # And the department the call will belong to: staff present calls for their own only.
+    require(user, "proposals.edit_call", call)
     with transaction.atomic():
         current = None if call.pk is None else lock_for_edit(call, lock_version=lock_version)
         call = form.save(commit=False)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +19,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.uploads import download_response
 from kunitachi_kyodo.workflow import MoveNotAvailable
+from organizations.permissions import require
 from organizations.views import add_form_errors
 from proposals.calls import services
 from proposals.calls.forms import CallForm
@@ -213,23 +214,20 @@ def _call_form_page(request: HttpRequest, call: Call | None) -> HttpResponse:
 
 @login_required
 def call_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("proposals.create_call"):
-        raise PermissionDenied
+    require(request.user, "proposals.create_call")
     return _call_form_page(request, None)
 
 
 @login_required
 def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     call = _visible_call(request, pk)
-    if not request.user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
+    require(request.user, "proposals.edit_call", call)
     return _call_form_page(request, call)
 
 
 def _call_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
     call = _visible_call(request, pk)
-    if not request.user.has_perm("proposals.edit_call", call):
-        raise PermissionDenied
+    require(request.user, "proposals.edit_call", call)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:

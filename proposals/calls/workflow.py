@@ -7,6 +7,8 @@ every proposal made to it (rule 5: disclosure at every stage).
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import Transition, Workflow, moves
+from organizations.permissions import refusal
+from proposals.permissions import edits_call
 
 from .models import Call, CallStatusChange
 
@@ -33,14 +35,11 @@ TRANSITIONS: list[Transition] = [
 ]
 
 
-def may_edit(user, call) -> bool:
-    return user.has_perm("proposals.edit_call", call)
-
-
 CALL_WORKFLOW = Workflow(
     name="call",
     transitions=TRANSITIONS,
-    roles={DEPARTMENT: may_edit},
+    roles={DEPARTMENT: edits_call},
     audit_model=CallStatusChange,
     subject_field="call",
+    explain=refusal,
 )

@@ -127,7 +127,7 @@ class ProjectCreateForm(forms.ModelForm):
             status=Organization.Status.VERIFIED
         ).order_by("name_kana", "pk")
         departments = Department.objects.filter(is_active=True)
-        if not user.is_superuser and user.department_id:
+        if not user.has_perm("organizations.act_citywide") and user.department_id:
             # Staff register projects of their own department: they become its party.
             departments = departments.filter(pk=user.department_id)
             self.fields["department"].empty_label = None

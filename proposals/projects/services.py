@@ -17,7 +17,9 @@ from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import Membership, User
 from organizations.notifications import notify
+from organizations.permissions import refusal, require
 from proposals.guideline.models import CollaborationRule, ProjectForm
+from proposals.permissions import is_project_city_party
 from proposals.projects import workflow
 from proposals.projects.models import (
     Agreement,
@@ -66,7 +68,7 @@ def _tell(people, project, message, detail=""):
 def _require(user: User, project: CollaborationProject, *roles: str) -> set[str]:
     held = workflow.project_roles_of(user, project)
     if not held & set(roles):
-        raise PermissionDenied
+        raise PermissionDenied(workflow.PROJECT_WORKFLOW.refusal(set(roles), user, project))
     return held
 
 
@@ -92,10 +94,7 @@ def project_create_from_proposal(
 ) -> CollaborationProject:
     """Turn an adopted proposal into a project, carrying its data into a first draft agreement."""
     proposal = Proposal.objects.get(pk=proposal.pk)
-    if not (
-        user.is_superuser or (user.is_city_staff and user.department_id == proposal.department_id)
-    ):
-        raise PermissionDenied
+    require(user, "proposals.make_project", proposal)
     if proposal.status != Proposal.Status.ADOPTED:
         raise ValidationError(_("採択された提案だけを協働事業にできます。"))
     if hasattr(proposal, "project"):
@@ -139,10 +138,13 @@ def project_create_from_proposal(
 
 def project_create(*, user: User, form) -> CollaborationProject:
     """Register a project the city starts itself or an existing program made collaborative."""
-    if not user.has_perm("proposals.manage_projects"):
-        raise PermissionDenied
+    require(user, "proposals.manage_projects")
     with transaction.atomic():
         project = form.save(commit=False)
+        # Staff register projects of their own department (coordinators, of any).
+        reason = refusal(is_project_city_party, user, project)
+        if reason:
+            raise PermissionDenied(reason)
         project.created_by = user
         project.save()
         form.save_m2m()

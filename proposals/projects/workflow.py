@@ -8,13 +8,15 @@ from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import Guard, Transition, Workflow, moves
+from organizations.permissions import refusal
+from proposals.permissions import is_project_city_party, is_project_partner
 
 from .models import Direction, Evaluation, ProjectStatusChange, Report
 from .models import ProjectStatus as P
 
 # Who may act, relative to a project.
 PARTNER = "partner"  # a representative or editor of a partner organization
-DEPARTMENT = "department"  # city staff of the project's department, and administrators
+DEPARTMENT = "department"  # staff of the project's department, coordinators and administrators
 
 
 def _agreement_confirmed(project, context) -> list[str]:
@@ -91,20 +93,11 @@ TRANSITIONS: list[Transition] = [
 ]
 
 
-def is_department(user, project) -> bool:
-    return user.is_superuser or (user.is_city_staff and user.department_id == project.department_id)
-
-
-def is_partner(user, project) -> bool:
-    return user.memberships.filter(
-        organization__projects=project, role__in=["representative", "editor"]
-    ).exists()
-
-
 PROJECT_WORKFLOW = Workflow(
     name="project",
     transitions=TRANSITIONS,
-    roles={DEPARTMENT: is_department, PARTNER: is_partner},
+    roles={DEPARTMENT: is_project_city_party, PARTNER: is_project_partner},
+    explain=refusal,
     audit_model=ProjectStatusChange,
     subject_field="project",
     events={

@@ -8,6 +8,5 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("事業提案")
 
     def ready(self) -> None:
-        from proposals import permissions  # noqa: F401  (registers the named permissions)
 
         from . import timeline  # noqa: F401  (adds this stage's rows to records)

@@ -45,15 +45,29 @@ class ProposalQuerySet(models.QuerySet):
             )
         )
 
+    def in_department(self, department_id):
+        """Proposals a department is responsible for: assigned to it, or else answering its call."""
+        return self.filter(
+            Q(department_id=department_id)
+            | Q(department__isnull=True, call__department_id=department_id)
+        )
+
     def visible_to(self, user):
-        """Public proposals, one's own, and (for city and office staff) all but drafts."""
+        """Public proposals, one's own, and all but drafts for those who handle them.
+
+        The support office, coordinators and administrators handle every proposal; city
+        staff handle those of their department.
+        """
         if not user.is_authenticated:
             return self.public()
-        if user.is_office_or_city_staff:
-            own = self.of_proposer(user).values("pk")
-            return self.filter(~Q(status=ProposalStatus.DRAFT) | Q(pk__in=own))
         own = self.of_proposer(user).values("pk")
-        return self.filter(Q(submitted_at__isnull=False) | Q(pk__in=own))
+        if user.is_support_staff or user.is_superuser or user.is_collaboration_coordinator:
+            return self.filter(~Q(status=ProposalStatus.DRAFT) | Q(pk__in=own))
+        visible = Q(submitted_at__isnull=False) | Q(pk__in=own)
+        if user.is_city_staff:
+            department = self.in_department(user.department_id).values("pk")
+            visible |= ~Q(status=ProposalStatus.DRAFT) & Q(pk__in=department)
+        return self.filter(visible)
 
     def for_listing(self):
         return self.select_related("organization", "proposer", "call", "department", "desired_form")
@@ -175,6 +189,13 @@ class Proposal(Versioned):
     @property
     def proposer_name(self) -> str:
         return self.organization.name if self.organization_id else self.proposer.full_name
+
+    @property
+    def responsible_department_id(self) -> int | None:
+        """The department that screens and consults: the assigned one, or else the call's."""
+        if self.department_id:
+            return self.department_id
+        return self.call.department_id if self.call_id else None
 
     @property
     def is_editable(self) -> bool:

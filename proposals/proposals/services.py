@@ -13,6 +13,7 @@ from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import Membership, User
 from organizations.notifications import notify
+from organizations.permissions import require
 from proposals.proposals import workflow
 from proposals.proposals.models import (
     ConsultationMessage,
@@ -168,9 +169,8 @@ def _notify_transition(
 
 
 def proposal_assign_department(*, proposal: Proposal, actor: User, department) -> Proposal:
-    """Assign the department that screens and consults on a proposal."""
-    if not actor.has_perm("proposals.assign_department"):
-        raise PermissionDenied
+    """Assign the department that screens and consults on a proposal (the office or a coordinator)."""
+    require(actor, "proposals.assign_department", proposal)
     with transaction.atomic():
         Proposal.objects.filter(pk=proposal.pk).update(
             department=department, updated_at=timezone.now()
@@ -188,8 +188,7 @@ def proposal_assign_department(*, proposal: Proposal, actor: User, department) -
 
 def consultation_post(*, proposal: Proposal, author: User, body: str) -> ConsultationMessage:
     """Add a message to the private consultation thread and tell the other participants."""
-    if not author.has_perm("proposals.post_consultation", proposal):
-        raise PermissionDenied
+    require(author, "proposals.post_consultation", proposal)
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("メッセージを入力してください。")})

@@ -8,13 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import ContextRole, Guard, Transition, Workflow, moves
+from organizations.permissions import refusal
+from proposals import permissions
 
 from .models import ProposalStatus as S
 from .models import StatusChange
 
 # Who may act, relative to a proposal.
 PROPOSER = "proposer"  # the citizen who proposed, or an editor/representative of the proposing organization
-CITY_STAFF = "city_staff"  # city staff (any department) and administrators
+CITY_STAFF = "city_staff"  # staff of the proposal's department, coordinators and administrators
 # Decisions (採択・不採択, and passing a written screening) are the publication of a
 # review round: held only inside round_publish, for the proposals of that round.
 REVIEW = "review"
@@ -152,34 +154,21 @@ TRANSITIONS: list[Transition] = [
 PRIVATE_UNTIL_SUBMITTED = {"withdraw"}
 
 
-def is_proposer(user, proposal) -> bool:
-    if proposal.proposer_id == user.pk:
-        return True
-    return (
-        bool(proposal.organization_id)
-        and user.memberships.filter(
-            organization_id=proposal.organization_id, role__in=["representative", "editor"]
-        ).exists()
-    )
-
-
-def is_city_staff(user, proposal) -> bool:
-    return user.is_city_staff or user.is_superuser
-
-
 def publishes_its_round(user, proposal, context) -> bool:
     """The actor is publishing a review round (passed by round_publish) this proposal is in."""
     review_round = context.extra.get("review_round")
     return (
         review_round is not None
-        and user.has_perm("proposals.manage_review", review_round)
+        and user.has_perm("proposals.manage_round", review_round)
+        and user.has_perm("proposals.decide_proposal", proposal)
         and review_round.entries.filter(proposal_id=proposal.pk).exists()
     )
 
 
+# Each role is held by whoever passes its named predicate (proposals.permissions).
 ROLES = {
-    PROPOSER: is_proposer,
-    CITY_STAFF: is_city_staff,
+    PROPOSER: permissions.is_proposer,
+    CITY_STAFF: permissions.decides_proposal,
     REVIEW: ContextRole(publishes_its_round),
 }
 
@@ -199,6 +188,7 @@ PROPOSAL_WORKFLOW = Workflow(
     audit_model=StatusChange,
     subject_field="proposal",
     is_public=is_public,
+    explain=refusal,
 )
 
 transition_for = PROPOSAL_WORKFLOW.transition_for

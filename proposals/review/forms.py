@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.fiscal import fiscal_year
-from organizations.models import User
+from organizations.models import Department, User
 from proposals.calls.forms import DATETIME_LOCAL, datetime_local
 from proposals.calls.models import Call
 from proposals.guideline.models import CriterionSet
@@ -21,22 +21,45 @@ SCORE_CHOICES = [(value, str(value)) for value in range(MAX_SCORE + 1)]
 
 
 class ReviewRoundForm(forms.ModelForm):
+    """A new round. A round of a call is run by the call's department; any other by the one chosen."""
+
     class Meta:
         model = ReviewRound
-        fields = ["title", "stage", "fiscal_year", "call", "criterion_set"]
+        fields = ["title", "stage", "fiscal_year", "call", "department", "criterion_set"]
         widgets = {"fiscal_year": forms.NumberInput(attrs={"min": 2000, "max": 2100})}
+        help_texts = {"department": _("事業の提示に結びつけた審査回は、その担当課になります。")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fiscal_year"].initial = fiscal_year()
-        self.fields["call"].queryset = Call.objects.exclude(status=Call.Status.DRAFT).order_by(
-            "-opens_at"
-        )
+        calls = Call.objects.exclude(status=Call.Status.DRAFT).order_by("-opens_at")
+        departments = Department.objects.filter(is_active=True)
+        self.own_department_id = None
+        if not user.has_perm("organizations.act_citywide") and user.department_id:
+            # A department's staff run rounds of their own department only.
+            self.own_department_id = user.department_id
+            calls = calls.filter(department_id=user.department_id)
+            departments = departments.filter(pk=user.department_id)
+            self.fields["department"].initial = user.department_id
+        self.fields["call"].queryset = calls
         self.fields["call"].empty_label = _("（事業の提示に結びつけない）")
+        self.fields["department"].queryset = departments
+        self.fields["department"].required = False
         self.fields["criterion_set"].queryset = CriterionSet.objects.all()
         default = CriterionSet.objects.filter(is_default=True).first()
         if default:
             self.fields["criterion_set"].initial = default.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        call = cleaned.get("call")
+        if call is not None:
+            cleaned["department"] = call.department
+        elif cleaned.get("department") is None and self.own_department_id:
+            cleaned["department"] = self.fields["department"].queryset.get()
+        elif cleaned.get("department") is None and "department" not in self.errors:
+            self.add_error("department", _("担当課を選んでください。"))
+        return cleaned
 
 
 class ReviewSessionForm(forms.ModelForm):

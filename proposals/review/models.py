@@ -32,8 +32,13 @@ from proposals.proposals.models import Proposal
 MAX_SCORE = 5
 
 
+class ReviewRoundQuerySet(models.QuerySet):
+    def in_department(self, department_id):
+        return self.filter(department_id=department_id)
+
+
 class ReviewRound(models.Model):
-    """A group of proposals reviewed together (per call or per fiscal year)."""
+    """A group of proposals reviewed together (per call or per fiscal year), run by a department."""
 
     class Stage(models.TextChoices):
         SCREENING = "screening", _("一次審査（書類審査）")
@@ -60,6 +65,14 @@ class ReviewRound(models.Model):
         on_delete=models.PROTECT,
         related_name="review_rounds",
     )
+    # The department that runs the round: its staff (and the coordinators) manage, decide
+    # and publish it. A round of a call is run by the call's department.
+    department = models.ForeignKey(
+        "organizations.Department",
+        verbose_name=_("担当課"),
+        on_delete=models.PROTECT,
+        related_name="review_rounds",
+    )
     criterion_set = models.ForeignKey(
         CriterionSet, verbose_name=_("審査基準"), on_delete=models.PROTECT, related_name="rounds"
     )
@@ -77,6 +90,8 @@ class ReviewRound(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReviewRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-fiscal_year", "-created_at"]

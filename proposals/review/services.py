@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organizations.models import User
+from organizations.permissions import require
 from proposals.guideline.models import Criterion
 from proposals.proposals.models import Proposal
 from proposals.proposals.services import proposal_transition
@@ -45,9 +46,9 @@ DECISION_ACTIONS = {
 }
 
 
-def _require_staff(user: User) -> None:
-    if not user.has_perm("proposals.manage_review"):
-        raise PermissionDenied
+def _require_manager(user: User, round_: ReviewRound) -> None:
+    """The round's department, a coordinator or an administrator; anyone else is refused."""
+    require(user, "proposals.manage_round", round_)
 
 
 def _locked_round(round_: ReviewRound) -> ReviewRound:
@@ -61,7 +62,9 @@ def _locked_round(round_: ReviewRound) -> ReviewRound:
 
 def round_add_proposal(*, round: ReviewRound, proposal: Proposal, user: User) -> ReviewEntry:
     """Put a proposal in a round, at the end of the presentation order."""
-    _require_staff(user)
+    _require_manager(user, round)
+    # Publishing the round decides the proposal: only one the user may decide goes in.
+    require(user, "proposals.decide_proposal", proposal)
     with transaction.atomic():
         round_ = _locked_round(round)
         if proposal.status != STAGE_STATUS[round_.stage]:
@@ -78,7 +81,7 @@ def round_add_proposal(*, round: ReviewRound, proposal: Proposal, user: User) ->
 def reviewer_assign(
     *, round: ReviewRound, reviewer: User, user: User, kind: str, title: str = ""
 ) -> ReviewerAssignment:
-    _require_staff(user)
+    _require_manager(user, round)
     if not reviewer.is_reviewer:
         raise ValidationError(_("審査委員として登録された方だけを割り当てられます。"))
     with transaction.atomic():
@@ -185,7 +188,7 @@ def sheet_save(
 
 def entry_decide(*, entry: ReviewEntry, decision: str, reason: str, user: User) -> ReviewEntry:
     """Record a decision and its reason; it takes effect when the round's results are published."""
-    _require_staff(user)
+    _require_manager(user, entry.round)
     reason = reason.strip()
     with transaction.atomic():
         round_ = _locked_round(entry.round)
@@ -254,7 +257,8 @@ def _apply_publication(round_: ReviewRound, change, transition, context) -> None
 
 def round_create(*, form, user: User) -> ReviewRound:
     """Create a round from a validated ReviewRoundForm; it starts in preparation."""
-    _require_staff(user)
+    require(user, "proposals.manage_review")
+    _require_manager(user, form.instance)
     form.instance.created_by = user
     form.instance.status = ReviewRound.Status.PREPARING
     return form.save()
@@ -262,7 +266,7 @@ def round_create(*, form, user: User) -> ReviewRound:
 
 def session_save(*, round: ReviewRound, form, user: User) -> ReviewSession:
     """Create or update a public presentation session from a validated ReviewSessionForm."""
-    _require_staff(user)
+    _require_manager(user, round)
     if form.instance.pk and form.instance.round_id != round.pk:
         raise PermissionDenied
     form.instance.round = round

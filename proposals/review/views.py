@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from organizations.models import User
+from organizations.permissions import require
 from organizations.views import add_form_errors
 from proposals.guideline.models import Criterion
 from proposals.proposals.models import Proposal
@@ -160,9 +161,11 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible_session(request: HttpRequest, pk: int) -> ReviewSession:
-    """An announced session; staff also open one not yet announced. Otherwise a 404."""
+    """An announced session; the round's managers also open one not yet announced. Otherwise a 404."""
     session = get_object_or_404(ReviewSession.objects.select_related("round"), pk=pk)
-    if not session.is_announced and not request.user.has_perm("proposals.manage_review"):
+    if not session.is_announced and not request.user.has_perm(
+        "proposals.manage_round", session.round
+    ):
         raise Http404
     return session
 
@@ -306,12 +309,6 @@ def _sheet_target(request: HttpRequest, pk: int, proposal_pk: int):
     return review_round, entry
 
 
-def _is_conflicted(review_round: ReviewRound, proposal: Proposal, user) -> bool:
-    return ConflictOfInterest.objects.filter(
-        round=review_round, proposal=proposal, reviewer=user
-    ).exists()
-
-
 def _scores_prefetch():
     return Prefetch(
         "scores",
@@ -396,8 +393,7 @@ def _refused(request, error: ValidationError | str, review_round, entry) -> Http
 def score_sheet(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
     """A reviewer's score sheet for one proposal: save a draft, or submit it for good."""
     review_round, entry = _sheet_target(request, pk, proposal_pk)
-    if _is_conflicted(review_round, entry.proposal, request.user):
-        raise PermissionDenied
+    require(request.user, "proposals.score_entry", entry)
     if request.method != "POST":
         return _sheet_page(request, review_round, entry)
     if ScoreSheet.objects.filter(
@@ -464,8 +460,7 @@ def conflict_declare(request: HttpRequest, pk: int, proposal_pk: int) -> HttpRes
                 % {"title": entry.proposal.title},
             )
             return redirect("review:my_reviews")
-    if _is_conflicted(review_round, entry.proposal, request.user):
-        raise PermissionDenied
+    require(request.user, "proposals.score_entry", entry)
     return _sheet_page(request, review_round, entry, conflict_form=form, status=400)
 
 
@@ -480,20 +475,24 @@ PROGRESS_LABELS = {
 
 
 def _require_manager(request: HttpRequest) -> None:
-    if not request.user.has_perm("proposals.manage_review"):
-        raise PermissionDenied
+    require(request.user, "proposals.manage_review")
 
 
 def _managed_round(request: HttpRequest, pk: int) -> ReviewRound:
+    """A round the user manages: its department's staff, coordinators, administrators."""
     _require_manager(request)
-    return get_object_or_404(ReviewRound.objects.select_related("criterion_set", "call"), pk=pk)
+    review_round = get_object_or_404(
+        ReviewRound.objects.select_related("criterion_set", "call"), pk=pk
+    )
+    require(request.user, "proposals.manage_round", review_round)
+    return review_round
 
 
 @login_required
 def staff_round_list(request: HttpRequest) -> HttpResponse:
-    """Every round, and the form that creates one."""
+    """The rounds the user manages (all, for coordinators), and the form that creates one."""
     _require_manager(request)
-    form = ReviewRoundForm(request.POST or None)
+    form = ReviewRoundForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         review_round = round_create(form=form, user=request.user)
         messages.success(
@@ -502,8 +501,11 @@ def staff_round_list(request: HttpRequest) -> HttpResponse:
             % {"title": review_round.title},
         )
         return redirect("review:round_manage", pk=review_round.pk)
+    rounds = ReviewRound.objects.all()
+    if not request.user.has_perm("organizations.act_citywide"):
+        rounds = rounds.in_department(request.user.department_id)
     rounds = (
-        ReviewRound.objects.select_related("call", "criterion_set")
+        rounds.select_related("call", "criterion_set", "department")
         .annotate(entry_count=Count("entries", distinct=True))
         .order_by("-fiscal_year", "-created_at")
     )
@@ -515,11 +517,14 @@ def staff_round_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _addable_proposals(review_round: ReviewRound):
-    """Proposals in the status this round's stage reviews, not yet in the round."""
+def _addable_proposals(review_round: ReviewRound, user):
+    """Proposals in the status this round's stage reviews, not yet in the round, of the round's
+    department (coordinators may add any: they decide them)."""
+    proposals = Proposal.objects.filter(status=STAGE_STATUS[review_round.stage])
+    if not user.has_perm("organizations.act_citywide"):
+        proposals = proposals.in_department(review_round.department_id)
     return (
-        Proposal.objects.filter(status=STAGE_STATUS[review_round.stage])
-        .exclude(review_entries__round=review_round)
+        proposals.exclude(review_entries__round=review_round)
         .select_related("organization", "proposer")
         .order_by("title", "pk")
     )
@@ -600,7 +605,7 @@ def _manage_page(
         context["results"] = [{"result": result} for result in results]
     else:
         add_form = add_form or AddProposalForm(
-            queryset=_addable_proposals(review_round), prefix="add"
+            queryset=_addable_proposals(review_round, request.user), prefix="add"
         )
         context.update(
             {
@@ -641,7 +646,9 @@ def _back_to(review_round: ReviewRound, anchor: str) -> HttpResponse:
 @login_required
 def round_add_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     review_round = _managed_round(request, pk)
-    form = AddProposalForm(request.POST, queryset=_addable_proposals(review_round), prefix="add")
+    form = AddProposalForm(
+        request.POST, queryset=_addable_proposals(review_round, request.user), prefix="add"
+    )
     if form.is_valid():
         try:
             services.round_add_proposal(
@@ -774,4 +781,5 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     session = get_object_or_404(ReviewSession.objects.select_related("round"), pk=pk)
+    require(request.user, "proposals.manage_round", session.round)
     return _session_form_page(request, session.round, session)

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import Guard, Transition, Workflow, moves
+from organizations.permissions import refusal
+from proposals.permissions import manages_round
 
 from .models import ReviewRound, RoundStatusChange
 
@@ -40,6 +42,22 @@ def _sheets_in_or_closed(review_round, context) -> list[str]:
     ]
 
 
+def _actor_decides_every_entry(review_round, context) -> list[str]:
+    # A coordinator may have put another department's proposal in: then only a
+    # coordinator (or an administrator) may decide it, and so publish the round.
+    undecidable = [
+        e.proposal.title
+        for e in review_round.entries.select_related("proposal__call")
+        if not context.actor.has_perm("proposals.decide_proposal", e.proposal)
+    ]
+    if not undecidable:
+        return []
+    return [
+        gettext_now("他の課の提案が入っているため、協働推進担当が公表してください。")
+    ] + undecidable
+
+
+DECIDES_EVERY_ENTRY = Guard("actor_decides_every_entry", _actor_decides_every_entry)
 READY_TO_SCORE = Guard("has_entries_and_reviewers", _has_entries_and_reviewers)
 SHEETS_IN = Guard("sheets_in_or_explicitly_closed", _sheets_in_or_closed)
 ALL_DECIDED = Guard("every_entry_decided", _every_entry_decided)
@@ -63,19 +81,16 @@ TRANSITIONS: list[Transition] = [
         _("結果を公表する"),
         _("審査の結果が公表されました"),
         style="success",
-        guards=(SHEETS_IN, ALL_DECIDED),
+        guards=(DECIDES_EVERY_ENTRY, SHEETS_IN, ALL_DECIDED),
     ),
 ]
-
-
-def may_manage(user, review_round) -> bool:
-    return user.has_perm("proposals.manage_review", review_round)
 
 
 ROUND_WORKFLOW = Workflow(
     name="review_round",
     transitions=TRANSITIONS,
-    roles={STAFF: may_manage},
+    roles={STAFF: manages_round},
     audit_model=RoundStatusChange,
     subject_field="round",
+    explain=refusal,
 )

@@ -39,8 +39,10 @@ from tests.projects.test_projects import (
 
 pytestmark = pytest.mark.django_db
 
-PARTIES = {"member", "city_staff", "admin"}  # admin: a superuser acts as the department
-DEPARTMENT = {"city_staff", "admin"}
+# admin: a superuser acts as the department; so does a coordinator (協働推進担当), city-wide.
+PARTIES = {"member", "city_staff", "coordinator", "admin"}
+DEPARTMENT = {"city_staff", "coordinator", "admin"}
+CITY = {*DEPARTMENT, "other_department_staff"}  # every city staff member
 LOGIN = "login"
 
 
@@ -133,10 +135,13 @@ def test_project_pages_by_persona(reporting, users):
             DEPARTMENT
         ),
         reverse("projects:evaluation_edit", args=[project.pk, "mutual"]): expect(PARTIES),
-        reverse("projects:evaluation_edit", args=[project.pk, "third_party"]): expect({"reviewer"}),
+        # The committee (its members are the reviewers; a conflict is on a proposal, not here).
+        reverse("projects:evaluation_edit", args=[project.pk, "third_party"]): expect(
+            {"reviewer", "conflicted_reviewer"}
+        ),
         reverse("projects:direction_edit", args=[project.pk]): expect(DEPARTMENT),
-        reverse("projects:rule_dashboard"): expect(DEPARTMENT),
-        reverse("projects:project_create"): expect(DEPARTMENT),
+        reverse("projects:rule_dashboard"): expect(CITY),
+        reverse("projects:project_create"): expect(CITY),
     }
     for persona in PERSONAS:
         client = client_for(users[persona])

@@ -26,7 +26,9 @@ SIGNED_IN = [p for p in PERSONAS if p != "anonymous"]
 ROLES_OF_PERSONA = {
     "member": {workflow.PARTNER},  # represents the partner organization
     "city_staff": {workflow.DEPARTMENT},  # works in the project's department
+    "coordinator": {workflow.DEPARTMENT},  # 協働推進担当: every department's projects
     "admin": {workflow.DEPARTMENT},
+    # other_department_staff works in another department: no role.
 }
 MOVES = [t for t in workflow.TRANSITIONS if t.action != "create"]
 
@@ -100,7 +102,7 @@ MOVES_NOT_IN_THE_TABLE = [
 @pytest.mark.parametrize(("status", "action"), MOVES_NOT_IN_THE_TABLE)
 def test_project_moves_not_in_the_table_are_refused(status, action, users, organization):
     project = project_in(status, users, organization)
-    for name in ("member", "city_staff", "admin"):
+    for name in ("member", "city_staff", "coordinator", "admin"):
         with pytest.raises(PermissionDenied):
             services.project_transition(project=project, action=action, actor=users[name])
     project.refresh_from_db()

@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 
 ROLES_OF_PERSONA = {
     "member": {workflow.PROPOSER},  # the proposal is made for the member's organization
-    "city_staff": {workflow.CITY_STAFF},
+    "city_staff": {workflow.CITY_STAFF},  # the proposal is assigned to their department
+    "coordinator": {workflow.CITY_STAFF},  # 協働推進担当: every department's proposals
     "admin": {workflow.CITY_STAFF},
+    # other_department_staff, the reviewers and the support office hold no role: the
+    # office consults on proposals but neither screens nor decides.
 }
 
 
@@ -22,6 +25,7 @@ def make_proposal(status: str, users, organization) -> Proposal:
     return ProposalFactory(
         proposer=users["member"],
         organization=organization,
+        department=users["city_staff"].department,
         status=status,
         submitted_at=None if status in ("draft", "consultation") else "2026-10-01T10:00:00+09:00",
     )
@@ -73,7 +77,7 @@ def test_moves_not_in_the_table_are_refused_even_to_the_right_people(
     status, action, users, organization
 ):
     proposal = make_proposal(status, users, organization)
-    for actor in (users["member"], users["city_staff"], users["admin"]):
+    for actor in (users["member"], users["city_staff"], users["coordinator"], users["admin"]):
         with pytest.raises(PermissionDenied):
             services.proposal_transition(
                 proposal=proposal, action=action, actor=actor, comment="理由"

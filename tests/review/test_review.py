@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 def setup(users):
     """A round in scoring with two proposals and two reviewers."""
     staff = users["city_staff"]
-    first = ProposalFactory(open_review=True, title="見守りのお茶会")
-    second = ProposalFactory(open_review=True, title="河川敷の清掃")
+    # Proposals of the staff's department: its staff decide them, so put them in its round.
+    first = ProposalFactory(open_review=True, title="見守りのお茶会", department=staff.department)
+    second = ProposalFactory(open_review=True, title="河川敷の清掃", department=staff.department)
     review_round = ReviewRoundFactory(created_by=staff)
     for proposal in (first, second):
         services.round_add_proposal(round=review_round, proposal=proposal, user=staff)
@@ -304,6 +305,8 @@ def test_only_proposals_in_the_rounds_stage_can_join(users):
     review_round = ReviewRoundFactory(created_by=users["city_staff"])
     with pytest.raises(ValidationError, match="入れられません"):
         services.round_add_proposal(
-            round=review_round, proposal=ProposalFactory(submitted=True), user=users["city_staff"]
+            round=review_round,
+            proposal=ProposalFactory(submitted=True, department=users["city_staff"].department),
+            user=users["city_staff"],
         )
     assert not ReviewRound.objects.get().entries.exists()

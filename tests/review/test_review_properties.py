@@ -52,6 +52,7 @@ def compute(weights, sheets, conflicted, *, reverse=False):
             title="p",
             fiscal_year=2026,
             criterion_set=criterion_set,
+            department=staff.department,
             created_by=staff,
             status="scoring",
         )

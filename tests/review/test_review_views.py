@@ -46,8 +46,11 @@ def setup(users, organization):
         title="こども食堂と見守りの地域ネットワーク",
         organization=organization,
         proposer=users["member"],
+        department=staff.department,  # the staff's department decides it, in its round
     )
-    second = ProposalFactory(open_review=True, title="多摩川河川敷の清掃と自然観察会")
+    second = ProposalFactory(
+        open_review=True, title="多摩川河川敷の清掃と自然観察会", department=staff.department
+    )
     for proposal in (first, second):
         services.round_add_proposal(round=review_round, proposal=proposal, user=staff)
     other = UserFactory(email="reviewer2@example.jp", full_name="審査 七子", reviewer=True)
@@ -325,7 +328,7 @@ def test_others_scores_are_hidden_until_ones_own_submission(setup):
 def test_a_reviewer_cannot_score_before_scoring_starts(users):
     staff = users["city_staff"]
     review_round = ReviewRoundFactory(created_by=staff)
-    proposal = ProposalFactory(open_review=True)
+    proposal = ProposalFactory(open_review=True, department=staff.department)
     services.round_add_proposal(round=review_round, proposal=proposal, user=staff)
     services.reviewer_assign(
         round=review_round, reviewer=users["reviewer"], user=staff, kind="external"
@@ -361,7 +364,9 @@ def test_the_reviewer_my_page_counts_sheets_left_in_constant_queries(
     for _ in range(4):
         extra = ReviewRoundFactory(created_by=setup.staff)
         services.round_add_proposal(
-            round=extra, proposal=ProposalFactory(open_review=True), user=setup.staff
+            round=extra,
+            proposal=ProposalFactory(open_review=True, department=setup.staff.department),
+            user=setup.staff,
         )
         services.reviewer_assign(
             round=extra, reviewer=setup.reviewer, user=setup.staff, kind="external"
@@ -485,7 +490,14 @@ def test_the_session_page_shows_time_in_tokyo_order_and_published_minutes(setup,
 
 @pytest.mark.parametrize(
     "persona,status",
-    [("anonymous", 404), ("citizen", 404), ("reviewer", 404), ("city_staff", 200)],
+    [
+        ("anonymous", 404),
+        ("citizen", 404),
+        ("reviewer", 404),
+        ("other_department_staff", 404),  # the round is another department's
+        ("city_staff", 200),
+        ("coordinator", 200),
+    ],
 )
 def test_a_session_not_announced_is_seen_by_staff_only(setup, users, persona, status):
     setup.session.is_announced = False
@@ -554,8 +566,10 @@ def test_folding_counts_octets_and_never_splits_a_character():
 def test_staff_create_a_round_and_set_it_up(users):
     staff = users["city_staff"]
     client = client_for(staff)
-    proposal = ProposalFactory(open_review=True, title="公園の花壇づくり")
-    ProposalFactory(screening=True, title="一次審査中の提案")
+    proposal = ProposalFactory(
+        open_review=True, title="公園の花壇づくり", department=staff.department
+    )
+    ProposalFactory(screening=True, title="一次審査中の提案", department=staff.department)
 
     response = client.post(
         reverse("review:staff_round_list"),
@@ -688,14 +702,18 @@ def test_manage_page_query_count_does_not_grow_with_entries(setup, django_assert
     client = client_for(setup.staff)
     url = reverse("review:round_manage", args=[setup.round.pk])
     submit_sheet(setup, setup.reviewer, setup.first, 4)
-    ProposalFactory(open_review=True)  # a candidate for the add form
+    department = setup.staff.department
+    ProposalFactory(open_review=True, department=department)  # a candidate for the add form
     with django_assert_max_num_queries(30) as few:
         client.get(url)
     for _ in range(6):
         services.round_add_proposal(
-            round=setup.round, proposal=ProposalFactory(open_review=True), user=setup.staff
+            round=setup.round,
+            proposal=ProposalFactory(open_review=True, department=department),
+            user=setup.staff,
         )
-    ProposalFactory.create_batch(3, open_review=True)  # candidates for the add form
+    # Candidates for the add form.
+    ProposalFactory.create_batch(3, open_review=True, department=department)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count("決定を記録する") == 8

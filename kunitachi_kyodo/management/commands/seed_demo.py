@@ -49,7 +49,14 @@ from proposals.review import services as review_services
 from proposals.review.forms import ReviewRoundForm, ReviewSessionForm
 from proposals.review.models import ReviewEntry, ReviewRound
 
-ROLE_FLAGS = ("is_superuser", "is_staff", "is_city_staff", "is_reviewer", "is_support_staff")
+ROLE_FLAGS = (
+    "is_superuser",
+    "is_staff",
+    "is_city_staff",
+    "is_collaboration_coordinator",
+    "is_reviewer",
+    "is_support_staff",
+)
 ORGANIZATION_FIELDS = (
     "kind",
     "name",
@@ -402,13 +409,15 @@ class Command(BaseCommand):
         if criterion_set is None:
             raise CommandError("既定の審査基準がありません。")
         form = ReviewRoundForm(
+            user=manager,
             data={
                 "title": title,
                 "stage": entry["stage"],
                 "fiscal_year": year,
                 "call": "",
+                "department": manager.department_id,  # the manager's department runs it
                 "criterion_set": criterion_set.pk,
-            }
+            },
         )
         if not form.is_valid():
             raise CommandError(f"審査回「{title}」の入力: {form.errors.as_text()}")

@@ -158,7 +158,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transition_form": TransitionForm(),
         "can_edit": user.has_perm("proposals.edit_proposal", proposal),
         "can_post_consultation": user.has_perm("proposals.post_consultation", proposal),
-        "can_assign": user.has_perm("proposals.assign_department"),
+        "can_assign": user.has_perm("proposals.assign_department", proposal),
         "consultation_form": ConsultationMessageForm(),
         "review_results": _published_review_results(proposal),
         **_project_of(user, proposal),
@@ -180,10 +180,10 @@ def _project_of(user, proposal: Proposal) -> dict:
     if proposal.status != Proposal.Status.ADOPTED:
         return {"project": None, "can_make_project": False}
     project = CollaborationProject.objects.filter(proposal=proposal).only("pk", "title").first()
-    department_staff = user.is_authenticated and (
-        user.is_superuser or (user.is_city_staff and user.department_id == proposal.department_id)
-    )
-    return {"project": project, "can_make_project": project is None and department_staff}
+    return {
+        "project": project,
+        "can_make_project": project is None and user.has_perm("proposals.make_project", proposal),
+    }
 
 
 def _published_review_results(proposal: Proposal) -> list[dict]:

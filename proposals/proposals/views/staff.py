@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organizations.models import Department
+from organizations.permissions import require
 from proposals.proposals import services
 from proposals.proposals.filters import WorkQueueFilter
 from proposals.proposals.forms import AssignDepartmentForm
@@ -19,10 +19,14 @@ from proposals.proposals.views.proposals import _paginate
 @login_required
 @permission_required("proposals.use_work_queue", raise_exception=True)
 def work_queue(request: HttpRequest) -> HttpResponse:
+    """Submitted and consulting proposals: a department's own; all, for those who assign them."""
+    user = request.user
+    can_assign = user.has_perm("proposals.assign_department")
+    queryset = Proposal.objects.exclude(status=Proposal.Status.DRAFT)
+    if not can_assign:
+        queryset = queryset.in_department(user.department_id)
     queryset = (
-        Proposal.objects.exclude(status=Proposal.Status.DRAFT)
-        .for_listing()
-        .order_by("-updated_at", "-pk")
+        queryset.for_listing().select_related("call__department").order_by("-updated_at", "-pk")
     )
     filterset = WorkQueueFilter(request.GET or None, queryset=queryset)
     page = _paginate(request, filterset.qs, per_page=30)
@@ -34,8 +38,9 @@ def work_queue(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "object_list": page.object_list,
             "paginator": page.paginator,
+            "can_assign": can_assign,
             # Evaluated once here, so the per-row department menus cost no query per row.
-            "departments": list(Department.objects.filter(is_active=True)),
+            "departments": list(Department.objects.filter(is_active=True)) if can_assign else [],
         },
     )
 
@@ -43,8 +48,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def assign_department(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.has_perm("proposals.assign_department"):
-        raise PermissionDenied
+    require(request.user, "proposals.assign_department")
     proposal = get_object_or_404(Proposal.objects.exclude(status=Proposal.Status.DRAFT), pk=pk)
     form = AssignDepartmentForm(request.POST)
     if form.is_valid():
