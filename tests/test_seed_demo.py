@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -587,7 +588,13 @@ def test_projects_reach_their_states_through_the_services():
     assert {r.rule.number: r.state for r in check_project(evaluated)} == dict.fromkeys(
         range(1, 7), MET
     )
-    assert evaluated.status_changes.filter(is_public=True).count() == 4
+    # Four moves, and the publication of four evaluations and of the direction.
+    public = evaluated.status_changes.filter(is_public=True)
+    assert public.exclude(from_status=F("to_status")).count() == 4
+    assert sorted(public.filter(from_status=F("to_status")).values_list("action", flat=True)) == [
+        *["publish_direction"],
+        *["publish_evaluation"] * 4,
+    ]
 
     active = projects[demo_data.PROJECTS[1]["title"]]
     assert active.status == CollaborationProject.Status.ACTIVE

@@ -608,6 +608,7 @@ def test_the_default_scheme_gives_the_totals_of_the_former_sql(users):
         fiscal_year=2026,
         criterion_set=criterion_set,
         created_by=users["city_staff"],
+        department=users["city_staff"].department,
         status="scoring",
     )
     reviewers = [UserFactory(reviewer=True) for _ in range(3)]
