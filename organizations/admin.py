@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.admin import AuditEntryAdmin, AuditEntryInline
+
 from .models import (
     ActivityField,
     Department,
@@ -11,7 +13,7 @@ from .models import (
     Notification,
     Organization,
     OrganizationChange,
-    OrganizationReview,
+    OrganizationStatusChange,
     User,
 )
 
@@ -74,14 +76,8 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
-class OrganizationReviewInline(admin.TabularInline):
-    model = OrganizationReview
-    extra = 0
-    readonly_fields = ["decision", "reason", "reviewer", "created_at"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+class OrganizationStatusChangeInline(AuditEntryInline):
+    model = OrganizationStatusChange
 
 
 @admin.register(Organization)
@@ -91,17 +87,15 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_kana", "representative_name", "email"]
     filter_horizontal = ["fields", "districts"]
     readonly_fields = ["status", "created_by", "created_at", "updated_at"]
-    inlines = [MembershipInline, OrganizationReviewInline]
+    inlines = [MembershipInline, OrganizationStatusChangeInline]
     date_hierarchy = "created_at"
 
 
-@admin.register(OrganizationReview)
-class OrganizationReviewAdmin(admin.ModelAdmin):
-    list_display = ["organization", "decision", "reviewer", "created_at"]
-    list_filter = ["decision"]
-    search_fields = ["organization__name", "reason"]
-    list_select_related = ["organization", "reviewer"]
-    readonly_fields = ["organization", "decision", "reason", "reviewer", "created_at"]
+@admin.register(OrganizationStatusChange)
+class OrganizationStatusChangeAdmin(AuditEntryAdmin):
+    list_display = ["organization", *AuditEntryAdmin.list_display]
+    search_fields = ["organization__name", "comment"]
+    list_select_related = ["organization", "actor"]
 
 
 @admin.register(OrganizationChange)

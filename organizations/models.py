@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import Versioned
+from kunitachi_kyodo.workflow import AuditEntry
 
 from .validators import furigana_validator, validate_phone
 
@@ -261,38 +262,20 @@ class Organization(Versioned):
         return self.status == self.Status.VERIFIED
 
 
-class OrganizationReview(models.Model):
-    """The support office's decision on an organization's registration: who, when, why."""
+class OrganizationStatusChange(AuditEntry):
+    """The audit row of one move of an organization: who verified or returned it, when, why."""
 
-    class Decision(models.TextChoices):
-        VERIFIED = "verified", _("確認")
-        REJECTED = "rejected", _("差し戻し")
-
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="reviews")
-    decision = models.CharField(_("判断"), max_length=20, choices=Decision.choices)
-    reason = models.TextField(_("理由"), blank=True, max_length=2000)
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("確認者"),
-        on_delete=models.PROTECT,
-        related_name="+",
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="status_changes"
     )
-    created_at = models.DateTimeField(_("日時"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(AuditEntry.Meta):
         verbose_name = _("団体の確認記録")
         verbose_name_plural = _("団体の確認記録")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(decision="rejected") | ~Q(reason=""),
-                name="rejection_has_reason",
-                violation_error_message=_("差し戻しには理由が必要です。"),
-            ),
-        ]
 
-    def __str__(self) -> str:
-        return f"{self.organization}: {self.get_decision_display()}"
+    @property
+    def subject(self):
+        return self.organization
 
 
 class OrganizationChangeQuerySet(models.QuerySet):

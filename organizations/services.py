@@ -17,10 +17,10 @@ from .models import (
     Membership,
     Organization,
     OrganizationChange,
-    OrganizationReview,
     User,
 )
 from .notifications import notify
+from .workflow import ORGANIZATION_WORKFLOW
 
 EMAIL_CONFIRMATION_SALT = "organizations.email-confirmation"
 EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
@@ -117,11 +117,7 @@ def organization_update(*, user: User, form, lock_version: int | None) -> Organi
         # The lock also keeps a concurrent verification from being overwritten by this save.
         current = lock_for_edit(organization, lock_version=lock_version)
         organization = form.save(commit=False)
-        organization.status = (
-            Organization.Status.PENDING
-            if current.status == Organization.Status.REJECTED
-            else current.status
-        )
+        organization.status = current.status
         if current.status == Organization.Status.VERIFIED:
             asked = {
                 name: getattr(organization, name) for name in OrganizationChange.IDENTITY_FIELDS
@@ -131,6 +127,9 @@ def organization_update(*, user: User, form, lock_version: int | None) -> Organi
             _ask_identity_change(organization=current, user=user, asked=asked)
         organization.save()
         form.save_m2m()
+        if current.status == Organization.Status.REJECTED:
+            # Corrected: back to the office's queue, recorded like every move.
+            ORGANIZATION_WORKFLOW.perform(organization, action="resubmit", actor=user)
     return organization
 
 
@@ -236,44 +235,35 @@ def organization_change_reject(
 
 
 def _decide(
-    *, organization: Organization, reviewer: User, decision: str, reason: str
+    *, organization: Organization, reviewer: User, action: str, reason: str
 ) -> Organization:
-    if not reviewer.has_perm("organizations.verify_organization"):
-        raise PermissionDenied
-    with transaction.atomic():
-        organization = Organization.objects.select_for_update().get(pk=organization.pk)
-        if organization.status != Organization.Status.PENDING:
-            raise ValidationError(_("この団体はすでに確認済みか差し戻し済みです。"))
-        organization.status = decision
-        organization.save(update_fields=["status", "updated_at"])
-        review = OrganizationReview(
-            organization=organization, decision=decision, reason=reason, reviewer=reviewer
+    return ORGANIZATION_WORKFLOW.perform(
+        organization, action=action, actor=reviewer, comment=reason, on_change=_apply_decision
+    )
+
+
+def _apply_decision(organization: Organization, change, transition, context) -> None:
+    Organization.objects.filter(pk=organization.pk).update(
+        status=transition.target, updated_at=context.now
+    )
+    organization.refresh_from_db()
+    recipients = list(
+        organization.memberships.filter(role=Membership.Role.REPRESENTATIVE).values_list(
+            "user__email", flat=True
         )
-        review.full_clean()
-        review.save()
-        recipients = list(
-            organization.memberships.filter(role=Membership.Role.REPRESENTATIVE).values_list(
-                "user__email", flat=True
-            )
+    )
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            "organizations/email/organization_decided",
+            {"organization": organization, "change": change},
+            to=recipients,
         )
-        transaction.on_commit(
-            lambda: send_templated_mail(
-                "organizations/email/organization_decided",
-                {"organization": organization, "review": review},
-                to=recipients,
-            )
-        )
-    return organization
+    )
 
 
 def organization_verify(*, organization: Organization, reviewer: User) -> Organization:
     """Verify a registration: the organization becomes public (if it chose to be listed)."""
-    return _decide(
-        organization=organization,
-        reviewer=reviewer,
-        decision=Organization.Status.VERIFIED,
-        reason="",
-    )
+    return _decide(organization=organization, reviewer=reviewer, action="verify", reason="")
 
 
 def organization_reject(*, organization: Organization, reviewer: User, reason: str) -> Organization:
@@ -281,10 +271,7 @@ def organization_reject(*, organization: Organization, reviewer: User, reason: s
     if not reason.strip():
         raise ValidationError({"reason": _("差し戻しの理由を入力してください。")})
     return _decide(
-        organization=organization,
-        reviewer=reviewer,
-        decision=Organization.Status.REJECTED,
-        reason=reason.strip(),
+        organization=organization, reviewer=reviewer, action="reject", reason=reason.strip()
     )
 
 

@@ -16,11 +16,14 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.timeline import labelled
+from kunitachi_kyodo.workflow import MoveNotAvailable
 
 from . import services
 from .filters import OrganizationFilter, OrganizationReviewFilter
 from .forms import InvitationForm, LoginForm, OrganizationForm, ProfileForm, RejectForm, SignUpForm
 from .models import Invitation, Membership, Organization, OrganizationChange
+from .workflow import ORGANIZATION_WORKFLOW
 
 
 def add_form_errors(form, error: ValidationError) -> None:
@@ -229,7 +232,7 @@ class OrganizationDetailView(DetailView):
             **super().get_context_data(**kwargs),
             "can_edit": user.has_perm("organizations.edit_organization", organization),
             "can_view_members": insider,
-            "latest_review": organization.reviews.select_related("reviewer").first()
+            "latest_review": organization.status_changes.filter(action="reject").last()
             if insider
             else None,
             # A change not yet public is the organization's and the office's business only.
@@ -427,6 +430,8 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
                     request, _("「%(name)s」を差し戻しました。") % {"name": organization.name}
                 )
                 return redirect("organizations:review_queue")
+        except MoveNotAvailable:
+            messages.error(request, _("この団体はすでに確認済みか差し戻し済みです。"))
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 add_form_errors(
@@ -440,7 +445,10 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organization": organization,
             "reject_form": reject_form,
-            "reviews": organization.reviews.select_related("reviewer"),
+            "reviews": labelled(
+                organization.status_changes.select_related("actor").order_by("-created_at", "-pk"),
+                ORGANIZATION_WORKFLOW,
+            ),
             "is_pending": organization.status == Organization.Status.PENDING,
             "pending_change": organization.changes.pending().first(),
             "change_reject_form": change_reject_form,

@@ -18,7 +18,7 @@ from organizations.models import (
     Membership,
     Notification,
     Organization,
-    OrganizationReview,
+    OrganizationStatusChange,
     User,
 )
 from proposals.calls.models import Call
@@ -87,7 +87,7 @@ def counts() -> dict[str, int]:
         Department,
         User,
         Organization,
-        OrganizationReview,
+        OrganizationStatusChange,
         Membership,
         Call,
         Proposal,
@@ -136,7 +136,9 @@ def snapshot() -> dict[str, list]:
         "fields": sorted(Organization.fields.through.objects.values_list("organization__name", "activityfield__number")),
         "districts": sorted(Organization.districts.through.objects.values_list("organization__name", "district__name")),
         "reviews": sorted(
-            OrganizationReview.objects.values_list("organization__name", "decision", "reason", "reviewer__email")
+            OrganizationStatusChange.objects.values_list(
+                "organization__name", "action", "to_status", "comment", "actor__email"
+            )
         ),
         "memberships": sorted(Membership.objects.values_list("user__email", "organization__name", "role")),
         "calls": list(
@@ -310,13 +312,13 @@ def test_statuses_and_review_records():
     assert orgs.filter(status="verified", is_public=True).count() > orgs.count() / 2
 
     rejected = orgs.get(status="rejected")
-    review = rejected.reviews.get()
-    assert review.decision == OrganizationReview.Decision.REJECTED
-    assert review.reason and review.reviewer == office
+    review = rejected.status_changes.get()
+    assert (review.action, review.to_status) == ("reject", "rejected")
+    assert review.comment and review.actor == office
 
     for org in orgs.filter(status="verified"):
-        assert org.reviews.filter(decision="verified", reviewer=office).exists(), org.name
-    assert not OrganizationReview.objects.filter(organization__status="pending").exists()
+        assert org.status_changes.filter(to_status="verified", actor=office).exists(), org.name
+    assert not OrganizationStatusChange.objects.filter(organization__status="pending").exists()
 
 
 def test_every_row_passes_model_validation():
@@ -325,7 +327,7 @@ def test_every_row_passes_model_validation():
         Department,
         User,
         Organization,
-        OrganizationReview,
+        OrganizationStatusChange,
         Membership,
         Call,
         Proposal,
@@ -361,7 +363,9 @@ def test_rerun_after_people_changed_the_data_does_not_crash_and_restores_the_dem
     org.fields.clear()
     Membership.objects.filter(user__email="editor@example.jp").update(role=Membership.Role.MEMBER)
     User.objects.filter(email="citizen@example.jp").update(is_reviewer=True, is_active=False)
-    Organization.objects.get(name="谷保天神通り商店会").delete()
+    gone = Organization.objects.get(name="谷保天神通り商店会")
+    gone.status_changes.all().delete()  # its record protects it: removed by hand here
+    gone.delete()
     Department.objects.filter(name="生活環境部 環境政策課").update(kana="", phone="")
 
     seed()
@@ -393,7 +397,13 @@ def test_rerun_tolerates_rows_people_added():
         activities="活動",
         created_by=office,
     )
-    OrganizationReview.objects.create(organization=original, decision="verified", reviewer=office)
+    OrganizationStatusChange.objects.create(
+        organization=original,
+        action="verify",
+        from_status="pending",
+        to_status="verified",
+        actor=office,
+    )
 
     seed()
 

@@ -7,7 +7,7 @@ from organizations.models import (
     District,
     Membership,
     Organization,
-    OrganizationReview,
+    OrganizationStatusChange,
 )
 from tests.factories import InvitationFactory, MembershipFactory, OrganizationFactory, UserFactory
 
@@ -147,8 +147,14 @@ def test_support_office_verifies_and_the_organization_appears_in_the_directory(
     assert response.status_code == 302
     pending.refresh_from_db()
     assert pending.status == Organization.Status.VERIFIED
-    review = OrganizationReview.objects.get(organization=pending)
-    assert (review.decision, review.reviewer) == ("verified", users["support_office"])
+    review = OrganizationStatusChange.objects.get(organization=pending)
+    assert (review.action, review.from_status, review.to_status, review.actor) == (
+        "verify",
+        "pending",
+        "verified",
+        users["support_office"],
+    )
+    assert not review.is_public
     assert review.created_at is not None
     assert mail.outbox[-1].to == ["citizen@example.jp"]
     directory = as_persona("anonymous").get(reverse("organizations:directory")).content.decode()
@@ -166,7 +172,7 @@ def test_rejection_needs_a_reason_and_the_reason_reaches_the_members(
     assert "このフィールドは必須です。" in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == Organization.Status.PENDING
-    assert not OrganizationReview.objects.exists()
+    assert not OrganizationStatusChange.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         as_persona("support_office").post(
@@ -188,6 +194,8 @@ def test_editing_a_rejected_organization_sends_it_back_to_the_queue(as_persona, 
     )
     rejected.refresh_from_db()
     assert rejected.status == Organization.Status.PENDING
+    resubmission = rejected.status_changes.get()
+    assert (resubmission.action, resubmission.actor) == ("resubmit", users["citizen"])
     # Not yet public, so the office sees the whole registration again: the name saves directly.
     assert rejected.name == "NPO法人 直した団体名"
 

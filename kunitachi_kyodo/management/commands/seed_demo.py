@@ -30,9 +30,9 @@ from organizations.models import (
     District,
     Membership,
     Organization,
-    OrganizationReview,
     User,
 )
+from organizations.workflow import ORGANIZATION_WORKFLOW
 from proposals.calls.models import Call
 from proposals.guideline.models import CollaborationRule, CriterionSet, ProjectForm
 from proposals.projects import services as project_services
@@ -192,16 +192,16 @@ class Command(BaseCommand):
         """
         if org.status == Organization.Status.PENDING:
             return
-        if org.reviews.filter(decision=org.status).exists():
+        if org.status_changes.filter(to_status=org.status).exists():
             return
-        review = OrganizationReview(
-            organization=org,
-            decision=org.status,
-            reason=rejection_reason if org.status == Organization.Status.REJECTED else "",
-            reviewer=reviewer,
+        ORGANIZATION_WORKFLOW.record(
+            org,
+            actor=reviewer,
+            action="verify" if org.status == Organization.Status.VERIFIED else "reject",
+            from_status=Organization.Status.PENDING,
+            to_status=org.status,
+            comment=rejection_reason if org.status == Organization.Status.REJECTED else "",
         )
-        review.full_clean()
-        review.save()
 
     def seed_memberships(self, users: dict[str, User], organizations: list[Organization]) -> None:
         by_name = {org.name: org for org in organizations}
