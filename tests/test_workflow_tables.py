@@ -89,9 +89,7 @@ def test_each_move_for_each_persona(
     )
     audit = workflow.audit_model.objects.filter(**{workflow.subject_field: thing})
     if persona_name in holders:
-        workflow.perform(
-            thing, action=transition.action, actor=actor, comment="理由です", **extra
-        )
+        workflow.perform(thing, action=transition.action, actor=actor, comment="理由です", **extra)
         thing.refresh_from_db()
         assert thing.status == transition.target
         row = audit.get()

@@ -199,7 +199,12 @@ class Proposal(Versioned):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in (ProposalStatus.DRAFT, ProposalStatus.RETURNED)
+        # A proposer improves the draft while consulting: that is what the consultation is for.
+        return self.status in (
+            ProposalStatus.DRAFT,
+            ProposalStatus.CONSULTATION,
+            ProposalStatus.RETURNED,
+        )
 
     def budget_totals(self) -> dict[str, int]:
         totals = dict(self.budget_lines.values_list("kind").annotate(total=Sum("amount")))

@@ -4,6 +4,7 @@ Views (which buttons show), `proposal_transition` (what is allowed) and the
 tests (every move × every persona) all read this table.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,16 +48,43 @@ def _call_is_open(proposal, context) -> list[str]:
     ]
 
 
+def _city_answered(proposal) -> bool:
+    # The city side of a consultation: the department's staff or the support office.
+    return proposal.consultation_messages.filter(
+        Q(author__is_city_staff=True) | Q(author__is_support_staff=True)
+    ).exists()
+
+
 def _consulted_if_required(proposal, context) -> list[str]:
     if proposal.call is None or not proposal.call.requires_consultation:
         return []
-    if proposal.status_changes.filter(to_status=S.CONSULTATION).exists():
+    if _city_answered(proposal):
         return []
+    if proposal.status != S.CONSULTATION:
+        return [
+            _(
+                "この募集では、提出の前に事前相談が必要です。"
+                "「事前相談を始める」から相談してください。"
+            )
+        ]
     return [
-        _("この募集では、提出の前に事前相談が必要です。「事前相談を始める」から相談してください。")
+        _("事前相談に、市（担当課または支援室）からの回答がまだありません。回答を待ってください。")
     ]
 
 
+def _answered(proposal, context) -> list[str]:
+    """A consultation is done when the city has answered (finding: a click used to be enough)."""
+    if _city_answered(proposal):
+        return []
+    return [
+        _(
+            "市（担当課または支援室）からの回答がまだありません。"
+            "回答を待ってから相談を終えてください。相談中も提案は編集できます。"
+        )
+    ]
+
+
+ANSWERED = Guard("city_answered", _answered)
 COMPLETE = Guard("complete", _consent_and_roles)
 CALL_OPEN = Guard("call_open", _call_is_open)
 CONSULTED = Guard("consulted_if_required", _consulted_if_required)
@@ -70,8 +98,10 @@ TRANSITIONS: list[Transition] = [
         [S.CONSULTATION],
         S.DRAFT,
         {PROPOSER},
-        _("相談を終えて編集に戻る"),
+        _("相談を終える"),
+        _("事前相談を終えました"),
         style="secondary",
+        guards=(ANSWERED,),
     ),
     *moves(
         "submit",

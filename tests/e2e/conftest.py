@@ -48,8 +48,8 @@ def browser_context_args(browser_context_args):
 # The data migrations that seed reference rows (activity fields, districts, the guideline).
 SEED_MIGRATIONS = [
     "organizations.migrations.0002_seed_activity_fields_and_districts",
-    "proposals.migrations.0002_seed_guideline",
-    "proposals.migrations.0005_seed_default_criteria",
+    "proposals.guideline.migrations.0002_seed_guideline",
+    "proposals.guideline.migrations.0003_seed_default_criteria",
 ]
 
 

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from organizations.models import Membership
 from proposals.proposals.models import Proposal
+from proposals.proposals.services import consultation_post, proposal_assign_department
 from tests.e2e.test_accessibility import assert_no_violations, sign_in
 from tests.factories import OrganizationFactory, UserFactory
 
@@ -36,7 +37,7 @@ def test_draft_consult_submit_return_resubmit_and_publish(
         user=member, organization=organization, role=Membership.Role.REPRESENTATIVE
     )
     staff = UserFactory(email="staff@example.jp", full_name="職員 三郎", city_staff=True)
-    UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True)
+    office = UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True)
     citizen = UserFactory(email="citizen@example.jp", full_name="市民 一郎")
     plan = tmp_path / "事業計画書.pdf"
     plan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
@@ -80,16 +81,34 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     expect(page.get_by_text("下書きとして保存しました")).to_be_visible()
     expect(page.get_by_role("cell", name="240,000").first).to_be_visible()
 
-    # Consult, write to the office, then submit.
+    # Consult and write to the office; the office answers; the member closes the consultation
+    # and submits (a consultation is done when the city has answered).
     page.get_by_role("button", name="事前相談を始める").click()
     page.get_by_label("メッセージ", exact=True).fill("予算の組み方について相談させてください。")
     page.get_by_role("button", name="送信する").click()
     expect(page.get_by_text("予算の組み方について相談させてください。")).to_be_visible()
+    page.get_by_role("button", name="相談を終える").click()
+    expect(page.get_by_text("回答がまだありません")).to_be_visible()
+    consultation_post(
+        proposal=Proposal.objects.get(title="こども食堂と見守りの地域ネットワーク"),
+        author=office,
+        body="収入と支出を分けて書いてください。",
+    )
+    page.reload()
+    expect(page.get_by_text("収入と支出を分けて書いてください。")).to_be_visible()
+    page.get_by_role("button", name="相談を終える").click()
+    expect(page.get_by_text("「下書き」にしました")).to_be_visible()
     page.get_by_role("button", name="提案を提出する").click()
     expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
     proposal_url = page.url
 
-    # City staff start the screening and return it with a reason.
+    # The office assigns the free proposal to the department, whose staff start the screening
+    # and return it with a reason.
+    proposal_assign_department(
+        proposal=Proposal.objects.get(title="こども食堂と見守りの地域ネットワーク"),
+        actor=office,
+        department=staff.department,
+    )
     page.context.clear_cookies()
     sign_in(page, staff)
     page.goto(base + "/office/proposals/")

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -201,9 +202,47 @@ def test_a_call_requiring_consultation_refuses_submission_without_it(users):
     with pytest.raises(Exception, match="事前相談が必要"):
         services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
     services.proposal_transition(proposal=proposal, action="consult", actor=users["citizen"])
+    services.consultation_post(
+        proposal=proposal, author=users["support_office"], body="規約を添えてください。"
+    )
     services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.SUBMITTED
+
+
+def test_a_click_on_consult_is_not_a_consultation_the_city_must_answer(users):
+    """Finding 8: 事前相談 counted as done the moment the proposer clicked 始める."""
+    call = CallFactory(requires_consultation=True)
+    proposal = ProposalFactory(proposer=users["citizen"], origin="call", call=call)
+    services.proposal_transition(proposal=proposal, action="consult", actor=users["citizen"])
+    services.consultation_post(proposal=proposal, author=users["citizen"], body="相談です。")
+    for action in ("submit", "end_consultation"):
+        with pytest.raises(ValidationError, match="回答"):
+            services.proposal_transition(proposal=proposal, action=action, actor=users["citizen"])
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.CONSULTATION
+
+    services.consultation_post(
+        proposal=proposal, author=users["support_office"], body="予算の組み方はこうします。"
+    )
+    services.proposal_transition(
+        proposal=proposal, action="end_consultation", actor=users["citizen"]
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.DRAFT
+    services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.SUBMITTED
+
+
+def test_the_proposer_edits_the_draft_during_the_consultation(as_persona, users):
+    """Finding 8: the proposal could not be edited while consulting."""
+    proposal = ProposalFactory(proposer=users["citizen"], title="相談前の題名")
+    services.proposal_transition(proposal=proposal, action="consult", actor=users["citizen"])
+    url = reverse("proposals:proposal_edit", args=[proposal.pk])
+    client = as_persona("citizen")
+    assert client.get(url).status_code == 200
+    assert users["citizen"].has_perm("proposals.edit_proposal", proposal)
 
 
 def test_submission_needs_consent_to_publish(users):

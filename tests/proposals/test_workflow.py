@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from proposals.proposals import services, workflow
-from proposals.proposals.models import Proposal, StatusChange
+from proposals.proposals.models import ConsultationMessage, Proposal, StatusChange
 from tests.conftest import PERSONAS, client_for
 from tests.factories import ProposalFactory, ReviewRoundFactory, decide_through_review
 
@@ -22,13 +22,19 @@ ROLES_OF_PERSONA = {
 
 
 def make_proposal(status: str, users, organization) -> Proposal:
-    return ProposalFactory(
+    proposal = ProposalFactory(
         proposer=users["member"],
         organization=organization,
         department=users["city_staff"].department,
         status=status,
         submitted_at=None if status in ("draft", "consultation") else "2026-10-01T10:00:00+09:00",
     )
+    if status == Proposal.Status.CONSULTATION:
+        # A consultation the city has answered: the state in which it may end.
+        ConsultationMessage.objects.create(
+            proposal=proposal, author=users["support_office"], body="ご相談の件、承知しました。"
+        )
+    return proposal
 
 
 # Anonymous visitors never reach the service: the views send them to log in (see the URL walk).
