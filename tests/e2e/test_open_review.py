@@ -61,8 +61,15 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
     citizen = UserFactory(email="citizen@example.jp", full_name="市民 一郎")
     organization = OrganizationFactory(name="NPO法人 くにたち子ども食堂ネット")
     proposals = [
-        ProposalFactory(open_review=True, title=FIRST, organization=organization),
-        ProposalFactory(open_review=True, title=SECOND, organization=OrganizationFactory()),
+        ProposalFactory(
+            open_review=True, title=FIRST, organization=organization, department=staff.department
+        ),
+        ProposalFactory(
+            open_review=True,
+            title=SECOND,
+            organization=OrganizationFactory(),
+            department=staff.department,
+        ),
     ]
     session_day = timezone.localtime() + timedelta(days=10)
 
