@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -189,11 +190,14 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "is_draft": not agreement.is_confirmed,
             "period_start": _wareki(agreement.period_start),
             "period_end": _wareki(agreement.period_end),
+            # The city's date (Asia/Tokyo), not the stored UTC one.
             "partner_confirmed_on": _wareki(
-                agreement.partner_confirmed_at and agreement.partner_confirmed_at.date()
+                agreement.partner_confirmed_at
+                and timezone.localdate(agreement.partner_confirmed_at)
             ),
             "department_confirmed_on": _wareki(
-                agreement.department_confirmed_at and agreement.department_confirmed_at.date()
+                agreement.department_confirmed_at
+                and timezone.localdate(agreement.department_confirmed_at)
             ),
             "years": _years_label(project),
         },
