@@ -13,6 +13,7 @@ from .projects import (
     RoleShare,
 )
 from .proposals import (
+    MAX_AMOUNT,
     BudgetLine,
     ConsultationMessage,
     Proposal,
@@ -33,6 +34,7 @@ from .review import (
 )
 
 __all__ = [
+    "MAX_AMOUNT",
     "Agreement",
     "CollaborationProject",
     "Direction",

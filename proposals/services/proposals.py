@@ -137,6 +137,7 @@ def _check_submission(proposal: Proposal, transition: workflow.Transition, now) 
                     "この募集では、提出の前に事前相談が必要です。「事前相談を始める」から相談してください。"
                 )
             )
+    problems += proposal.budget_problems(submitting=True).values()
     if problems:
         raise ValidationError(problems)
 
