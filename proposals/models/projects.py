@@ -152,6 +152,11 @@ class CollaborationProject(models.Model):
     def budget_total(self) -> int:
         return self.city_share + self.partner_share
 
+    @property
+    def is_finished(self) -> bool:
+        """Evaluated or closed: the record of what was agreed and decided no longer changes."""
+        return self.status in (ProjectStatus.EVALUATED, ProjectStatus.CLOSED)
+
     def current_agreement(self):
         """The newest agreement version (confirmed or not)."""
         return self.agreements.order_by("-version").first()

@@ -46,12 +46,16 @@ def _agreement_page(request, project, roles, *, form=None, formsets=None, status
     )
     if agreement is None:
         raise Http404
-    if not agreement.is_locked and form is None:
+    # A finished project's agreement is only read: no version is written, confirmed or added.
+    frozen = project.is_finished
+    editable = not agreement.is_locked and not frozen
+    if editable and form is None:
         form = AgreementForm(instance=agreement)
         formsets = _agreement_formsets(request, agreement, bind=False)
     department, partner = workflow.DEPARTMENT in roles, workflow.PARTNER in roles
-    can_confirm = (department and agreement.department_confirmed_at is None) or (
-        partner and agreement.partner_confirmed_at is None
+    can_confirm = not frozen and (
+        (department and agreement.department_confirmed_at is None)
+        or (partner and agreement.partner_confirmed_at is None)
     )
     return render(
         request,
@@ -59,16 +63,17 @@ def _agreement_page(request, project, roles, *, form=None, formsets=None, status
         {
             "project": project,
             "agreement": agreement,
-            "form": None if agreement.is_locked else form,
-            "indicator_formset": None if agreement.is_locked else formsets[0],
-            "role_formset": None if agreement.is_locked else formsets[1],
-            "missing": services.agreement_missing(agreement),
+            "form": form if editable else None,
+            "indicator_formset": formsets[0] if editable else None,
+            "role_formset": formsets[1] if editable else None,
+            "frozen": frozen,
+            "missing": [] if frozen else services.agreement_missing(agreement),
             "can_confirm": can_confirm,
             # The department's side is taken first when someone holds both roles.
             "confirm_as": _("担当課として")
             if (department and agreement.department_confirmed_at is None)
             else _("相手方として"),
-            "version_form": NewVersionForm() if agreement.is_locked else None,
+            "version_form": NewVersionForm() if agreement.is_locked and not frozen else None,
             "confirmed": services.confirmed_agreement(project),
         },
         status=status,
@@ -85,6 +90,8 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method != "POST":
         return _agreement_page(request, project, roles)
+    if project.is_finished:
+        return _agreement_page(request, project, roles, status=409)  # the page says why
     if agreement.is_locked:
         messages.error(
             request,
