@@ -30,6 +30,16 @@ from ..models import (
     ScoreSheet,
     StatusChange,
 )
+from .frozen import (
+    FrozenModelAdmin,
+    FrozenTabularInline,
+    agreement_is_frozen,
+    direction_is_frozen,
+    evaluation_is_frozen,
+    report_is_frozen,
+    round_is_frozen,
+    sheet_is_frozen,
+)
 
 FILE_FIELDS = ["original_name", "content_type", "size", "uploaded_by", "created_at"]
 
@@ -146,20 +156,25 @@ class CriterionSetAdmin(admin.ModelAdmin):
     inlines = [CriterionInline]
 
 
-class ReviewEntryInline(admin.TabularInline):
+class ReviewEntryInline(FrozenTabularInline):
     model = ReviewEntry
     extra = 0
     raw_id_fields = ["proposal"]
+    # Decisions and their reasons are recorded on the review pages (entry_decide), never here.
+    readonly_fields = ["decision", "reason"]
+    is_frozen = staticmethod(round_is_frozen)
 
 
-class ReviewerAssignmentInline(admin.TabularInline):
+class ReviewerAssignmentInline(FrozenTabularInline):
     model = ReviewerAssignment
     extra = 0
     raw_id_fields = ["reviewer"]
+    is_frozen = staticmethod(round_is_frozen)
 
 
 @admin.register(ReviewRound)
-class ReviewRoundAdmin(admin.ModelAdmin):
+class ReviewRoundAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(round_is_frozen)
     list_display = ["title", "stage", "fiscal_year", "status", "published_at"]
     list_filter = ["stage", "status", "fiscal_year"]
     search_fields = ["title"]
@@ -180,31 +195,36 @@ class ConflictOfInterestAdmin(admin.ModelAdmin):
     list_select_related = ["round", "proposal", "reviewer"]
 
 
-class ScoreInline(admin.TabularInline):
+class ScoreInline(FrozenTabularInline):
     model = Score
     extra = 0
+    is_frozen = staticmethod(sheet_is_frozen)
 
 
 @admin.register(ScoreSheet)
-class ScoreSheetAdmin(admin.ModelAdmin):
+class ScoreSheetAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(sheet_is_frozen)
     list_display = ["round", "proposal", "reviewer", "submitted_at"]
     list_filter = ["round"]
     list_select_related = ["round", "proposal", "reviewer"]
     inlines = [ScoreInline]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(FrozenTabularInline):
     model = Indicator
     extra = 0
+    is_frozen = staticmethod(agreement_is_frozen)
 
 
-class RoleShareInline(admin.TabularInline):
+class RoleShareInline(FrozenTabularInline):
     model = RoleShare
     extra = 0
+    is_frozen = staticmethod(agreement_is_frozen)
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(agreement_is_frozen)
     list_display = ["project", "version", "partner_confirmed_at", "department_confirmed_at"]
     search_fields = ["project__title", "shared_goal"]
     list_select_related = ["project"]
@@ -228,20 +248,23 @@ class CollaborationProjectAdmin(admin.ModelAdmin):
     raw_id_fields = ["proposal"]
 
 
-class ReportValueInline(admin.TabularInline):
+class ReportValueInline(FrozenTabularInline):
     model = ReportValue
     extra = 0
+    is_frozen = staticmethod(report_is_frozen)
 
 
-class ReportAttachmentInline(admin.TabularInline):
+class ReportAttachmentInline(FrozenTabularInline):
     model = ReportAttachment
     extra = 0
     fields = FILE_FIELDS
     readonly_fields = FILE_FIELDS
+    is_frozen = staticmethod(report_is_frozen)
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(report_is_frozen)
     list_display = ["project", "kind", "due_on", "submitted_at", "reminded_at"]
     list_filter = ["kind"]
     search_fields = ["project__title", "narrative"]
@@ -249,18 +272,21 @@ class ReportAdmin(admin.ModelAdmin):
     inlines = [ReportValueInline, ReportAttachmentInline]
 
 
-class RuleScoreInline(admin.TabularInline):
+class RuleScoreInline(FrozenTabularInline):
     model = RuleScore
     extra = 0
+    is_frozen = staticmethod(evaluation_is_frozen)
 
 
-class GoalScoreInline(admin.TabularInline):
+class GoalScoreInline(FrozenTabularInline):
     model = GoalScore
     extra = 0
+    is_frozen = staticmethod(evaluation_is_frozen)
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(admin.ModelAdmin):
+class EvaluationAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(evaluation_is_frozen)
     list_display = ["project", "kind", "author", "submitted_at", "published_at"]
     list_filter = ["kind"]
     search_fields = ["project__title", "overall_comment"]
@@ -269,7 +295,8 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Direction)
-class DirectionAdmin(admin.ModelAdmin):
+class DirectionAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(direction_is_frozen)
     list_display = ["project", "choice", "decided_by", "decided_at", "published_at"]
     list_filter = ["choice"]
     list_select_related = ["project", "decided_by"]

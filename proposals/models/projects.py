@@ -208,6 +208,26 @@ class Agreement(models.Model):
                 name="agreement_period_in_order",
                 violation_error_message=_("協定期間の終了は開始より後にしてください。"),
             ),
+            # A confirmation is a fact with a person and a time; never one without the other.
+            *(
+                models.CheckConstraint(
+                    condition=Q(
+                        **{
+                            f"{side}_confirmed_at__isnull": True,
+                            f"{side}_confirmed_by__isnull": True,
+                        }
+                    )
+                    | Q(
+                        **{
+                            f"{side}_confirmed_at__isnull": False,
+                            f"{side}_confirmed_by__isnull": False,
+                        }
+                    ),
+                    name=f"{side}_confirmation_has_who_and_when",
+                    violation_error_message=_("確認には、確認した人と日時の両方が必要です。"),
+                )
+                for side in ("partner", "department")
+            ),
         ]
 
     def __str__(self) -> str:
