@@ -212,4 +212,4 @@ def test_the_database_refuses_amounts_past_the_bound(users):
             proposal=proposal, kind="income", item="市の委託料", amount=MAX_AMOUNT + 1
         )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Proposal.objects.filter(pk=proposal.pk).update(requested_amount=99_999_999_999)
+        Proposal.objects.filter(pk=proposal.pk).update(requested_amount=MAX_AMOUNT + 1)
