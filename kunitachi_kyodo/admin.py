@@ -1,4 +1,8 @@
-"""Admin pieces every app shares: attachments shown read-only, audit logs never edited."""
+"""Admin pieces every app shares: attachments shown read-only, audit logs never edited,
+and frozen records (submitted scores, published results, confirmed agreements…) shown,
+not changed: the services refuse to change them, and the admin says the same. Each app
+gives its admins an `is_frozen(obj)`; an inline is judged by its parent object.
+"""
 
 from django.contrib import admin
 
@@ -39,3 +43,33 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class FrozenMixin:
+    """A model admin or inline whose object (an inline's parent) is read-only once frozen."""
+
+    @staticmethod
+    def is_frozen(obj) -> bool:
+        raise NotImplementedError
+
+    def _frozen(self, obj) -> bool:
+        return obj is not None and self.is_frozen(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_delete_permission(request, obj)
+
+
+class FrozenInlineMixin(FrozenMixin):
+    def has_add_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_add_permission(request, obj)
+
+
+class FrozenModelAdmin(FrozenMixin, admin.ModelAdmin):
+    pass
+
+
+class FrozenTabularInline(FrozenInlineMixin, admin.TabularInline):
+    pass

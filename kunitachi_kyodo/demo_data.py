@@ -1158,8 +1158,9 @@ CALLS_CREATED_BY = "staff@example.jp"
 # consultation thread. A proposal with a "call" (a title of CALLS) answers it;
 # the others are free proposals. "department" names a row of DEPARTMENTS (a
 # call's department when left out); "desired_form" is a ProjectForm code;
-# "period" is ((month, day), (month, day)) in the next fiscal year; "budget"
-# lines are (kind, item, yen, note). A proposal that exists already is left as
+# "period" is ((month, day), (month, day)) in the next fiscal year;
+# "requested_amount" is the 補助・委託希望額 (within the call's cap); "budget"
+# lines are (kind, item, yen, note), income and expenses balanced. A proposal that exists already is left as
 # it is: its history is not replayed.
 PROPOSALS = (
     {
@@ -1237,6 +1238,7 @@ PROPOSALS = (
                 "連絡会で結果を共有し、翌年度の進め方をともに検討します。",
             ),
         ),
+        "requested_amount": 760_000,
         "budget": (
             ("income", "市の補助金", 760_000, "募集の上限80万円の範囲で申請"),
             (
@@ -1318,6 +1320,7 @@ PROPOSALS = (
                 "保管庫の賃借料と冷蔵・冷凍庫の購入費の一部を負担します。",
             ),
         ),
+        "requested_amount": 600_000,
         "budget": (
             ("income", "市の経費負担", 600_000, "保管庫の賃借料と冷蔵・冷凍庫の購入費の一部"),
             (
@@ -1411,6 +1414,7 @@ PROPOSALS = (
                 "マップの印刷費を負担します。",
             ),
         ),
+        "requested_amount": 180_000,
         "budget": (
             ("income", "市の経費負担", 180_000, "マップの印刷費など"),
             ("income", "自己資金", 20_000, ""),
@@ -1489,6 +1493,7 @@ PROPOSALS = (
                 "報告書を市と共同で公表し、環境施策の参考にします。",
             ),
         ),
+        "requested_amount": 300_000,
         "budget": (
             ("income", "市の負担金", 300_000, "共催事業としての負担"),
             ("income", "参加費・自己資金", 200_000, "観察会 1人300円×400人、会費 80,000円"),
@@ -1564,6 +1569,7 @@ PROPOSALS = (
                 "市報・ホームページで協力を呼びかけ、商店会に紹介します。",
             ),
         ),
+        "requested_amount": 1_150_000,
         "budget": (
             ("income", "市の委託料", 1_150_000, "募集の上限120万円の範囲"),
             ("expense", "人件費", 624_000, "コーディネーター 週2日 1日6,000円×104日"),
@@ -1660,6 +1666,7 @@ PROPOSALS = (
                 "市報・ホームページと、地域包括支援センターの窓口で案内します。",
             ),
         ),
+        "requested_amount": 1_020_000,
         "budget": (
             ("income", "市の委託料", 1_020_000, "募集の上限120万円の範囲"),
             ("expense", "講師謝礼", 360_000, "シニアサポーター 3人×60回×2,000円"),
@@ -1745,6 +1752,7 @@ PROPOSALS = (
                 "市の窓口で転入された方にガイドを渡し、ホームページに載せます。",
             ),
         ),
+        "requested_amount": 400_000,
         "budget": (
             ("income", "市の補助金", 400_000, ""),
             ("income", "自己資金", 50_000, "会費から"),
@@ -1832,6 +1840,7 @@ PROPOSALS = (
                 "結果を地域防災計画の見直しの参考にします。",
             ),
         ),
+        "requested_amount": 720_000,
         "budget": (
             ("income", "市の委託料", 720_000, ""),
             ("income", "自己資金", 30_000, "会費から"),
@@ -1908,6 +1917,7 @@ PROPOSALS = (
                 "市のオープンデータのページから案内します。",
             ),
         ),
+        "requested_amount": 0,
         "budget": (
             ("income", "民間財団の助成金", 120_000, "申請中"),
             ("income", "自己資金", 60_000, "会費から"),
@@ -1984,6 +1994,7 @@ PROPOSALS = (
                 "報告をもとに、ほかの地区に広げる方法を一緒に考えます。",
             ),
         ),
+        "requested_amount": 480_000,
         "budget": (
             ("income", "市の委託料", 480_000, "募集の上限120万円の範囲"),
             ("income", "自治会費からの支出", 60_000, "集会所の光熱費の一部"),
@@ -2095,6 +2106,7 @@ PROPOSALS = (
                 "学校を通じて対象の家庭にチラシを配り、市報とホームページに載せます。",
             ),
         ),
+        "requested_amount": 700_000,
         "budget": (
             ("income", "市の補助金", 700_000, ""),
             (
@@ -2195,6 +2207,7 @@ PROPOSALS = (
                 "市報・ホームページで社会実験を案内し、意見を募ります。",
             ),
         ),
+        "requested_amount": 500_000,
         "budget": (
             ("income", "市の負担金", 500_000, "共催事業としての負担"),
             (
@@ -2286,6 +2299,7 @@ PROPOSALS = (
                 "市報・ホームページで拠点を紹介します。",
             ),
         ),
+        "requested_amount": 2_400_000,
         "budget": (
             ("income", "市の補助金", 2_400_000, "改修費の3分の2"),
             (

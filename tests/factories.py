@@ -172,6 +172,8 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     why_collaboration = "市の福祉情報と団体の地域のつながりを合わせるため。"
     public_summary = "高齢者の見守りを兼ねたお茶会を、地域と市で開きます。"
     publish_consent = True
+    # Within CallFactory's cap; no budget lines, so income and expenses balance (at 0).
+    requested_amount = 300_000
 
     class Params:
         consultation = factory.Trait(status=Proposal.Status.CONSULTATION)

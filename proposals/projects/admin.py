@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from kunitachi_kyodo.admin import AuditEntryAdmin, AuditEntryInline, StoredFileInline
+from kunitachi_kyodo.admin import (
+    AuditEntryAdmin,
+    AuditEntryInline,
+    FrozenInlineMixin,
+    FrozenModelAdmin,
+    FrozenTabularInline,
+    StoredFileInline,
+)
 
 from .models import (
     Agreement,
@@ -18,6 +25,22 @@ from .models import (
 )
 
 
+def evaluation_is_frozen(evaluation: Evaluation) -> bool:
+    return evaluation.submitted_at is not None  # and so a published one
+
+
+def agreement_is_frozen(agreement: Agreement) -> bool:
+    return agreement.is_locked or agreement.project.is_finished
+
+
+def direction_is_frozen(direction: Direction) -> bool:
+    return direction.is_frozen
+
+
+def report_is_frozen(report: Report) -> bool:
+    return report.submitted_at is not None
+
+
 class ProjectStatusChangeInline(AuditEntryInline):
     model = ProjectStatusChange
 
@@ -29,18 +52,21 @@ class ProjectStatusChangeAdmin(AuditEntryAdmin):
     list_select_related = ["project", "actor"]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(FrozenTabularInline):
     model = Indicator
     extra = 0
+    is_frozen = staticmethod(agreement_is_frozen)
 
 
-class RoleShareInline(admin.TabularInline):
+class RoleShareInline(FrozenTabularInline):
     model = RoleShare
     extra = 0
+    is_frozen = staticmethod(agreement_is_frozen)
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(agreement_is_frozen)
     list_display = ["project", "version", "partner_confirmed_at", "department_confirmed_at"]
     search_fields = ["project__title", "shared_goal"]
     list_select_related = ["project"]
@@ -65,17 +91,20 @@ class CollaborationProjectAdmin(admin.ModelAdmin):
     inlines = [ProjectStatusChangeInline]
 
 
-class ReportValueInline(admin.TabularInline):
+class ReportValueInline(FrozenTabularInline):
     model = ReportValue
     extra = 0
+    is_frozen = staticmethod(report_is_frozen)
 
 
-class ReportAttachmentInline(StoredFileInline):
+class ReportAttachmentInline(FrozenInlineMixin, StoredFileInline):
     model = ReportAttachment
+    is_frozen = staticmethod(report_is_frozen)
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(report_is_frozen)
     list_display = ["project", "kind", "due_on", "submitted_at", "reminded_at"]
     list_filter = ["kind"]
     search_fields = ["project__title", "narrative"]
@@ -83,18 +112,21 @@ class ReportAdmin(admin.ModelAdmin):
     inlines = [ReportValueInline, ReportAttachmentInline]
 
 
-class RuleScoreInline(admin.TabularInline):
+class RuleScoreInline(FrozenTabularInline):
     model = RuleScore
     extra = 0
+    is_frozen = staticmethod(evaluation_is_frozen)
 
 
-class GoalScoreInline(admin.TabularInline):
+class GoalScoreInline(FrozenTabularInline):
     model = GoalScore
     extra = 0
+    is_frozen = staticmethod(evaluation_is_frozen)
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(admin.ModelAdmin):
+class EvaluationAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(evaluation_is_frozen)
     list_display = ["project", "kind", "author", "submitted_at", "published_at"]
     list_filter = ["kind"]
     search_fields = ["project__title", "overall_comment"]
@@ -103,7 +135,8 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Direction)
-class DirectionAdmin(admin.ModelAdmin):
+class DirectionAdmin(FrozenModelAdmin):
+    is_frozen = staticmethod(direction_is_frozen)
     list_display = ["project", "choice", "decided_by", "decided_at", "published_at"]
     list_filter = ["choice"]
     list_select_related = ["project", "decided_by"]

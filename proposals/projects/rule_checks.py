@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -93,8 +94,8 @@ def check_equal_footing(project) -> tuple[str, list[str]]:
             _("協定書（第%(version)s版）を双方が確認：相手方 %(partner)s、担当課 %(dept)s")
             % {
                 "version": agreement.version,
-                "partner": agreement.partner_confirmed_at.strftime("%Y-%m-%d"),
-                "dept": agreement.department_confirmed_at.strftime("%Y-%m-%d"),
+                "partner": timezone.localdate(agreement.partner_confirmed_at).isoformat(),
+                "dept": timezone.localdate(agreement.department_confirmed_at).isoformat(),
             }
         )
     else:

@@ -204,6 +204,26 @@ def _apply_move(project: CollaborationProject, change, transition, context) -> N
 # --- The agreement ----------------------------------------------------------------------
 
 
+def _open_project(project_id: int) -> CollaborationProject:
+    """The project, locked, while its agreement may still change (not once it is finished)."""
+    project = CollaborationProject.objects.select_for_update().get(pk=project_id)
+    if project.is_finished:
+        raise ValidationError(_("評価を終えた事業の協定書は変更できません。"))
+    return project
+
+
+def _locked_agreement(agreement: Agreement) -> Agreement:
+    _open_project(agreement.project_id)
+    locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if locked.is_locked:
+        raise ValidationError(
+            _(
+                "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
+            )
+        )
+    return locked
+
+
 def agreement_save(
     *, agreement: Agreement, user: User, form, formsets, lock_version: int | None
 ) -> Agreement:
@@ -243,6 +263,7 @@ def agreement_confirm(*, agreement: Agreement, user: User) -> Agreement:
     """One side confirms the agreement (the partner's representative or editor, or the department)."""
     roles = _require(user, agreement.project, workflow.DEPARTMENT, workflow.PARTNER)
     with transaction.atomic():
+        _open_project(agreement.project_id)
         agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
         if agreement.project.current_agreement().pk != agreement.pk:
             raise ValidationError(_("最新の版ではない協定書は確認できません。"))
@@ -289,6 +310,7 @@ def agreement_new_version(*, project: CollaborationProject, user: User, reason: 
     if not reason.strip():
         raise ValidationError({"change_reason": _("改定の理由を入力してください。")})
     with transaction.atomic():
+        _open_project(project.pk)
         current = project.agreements.select_for_update().order_by("-version").first()
         if not current.is_locked:
             raise ValidationError(_("まだ確認されていない版があります。その版を編集してください。"))
@@ -560,6 +582,10 @@ def direction_decide(
     if choice not in Direction.Choice.values:
         raise ValidationError({"choice": _("方向性を選んでください。")})
     with transaction.atomic():
+        project = CollaborationProject.objects.select_for_update().get(pk=project.pk)
+        current = Direction.objects.filter(project=project).select_related("project").first()
+        if current is not None and current.is_frozen:
+            raise ValidationError(_("評価を終えた事業の、公開済みの今後の方向性は変更できません。"))
         direction, _created = Direction.objects.update_or_create(
             project=project,
             defaults={

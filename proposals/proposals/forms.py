@@ -7,12 +7,18 @@ from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Membership, Organization
 from proposals.calls.models import Call
 from proposals.guideline.models import ProjectForm
-from proposals.proposals.models import BudgetLine, Proposal, ProposalRoleShare
+from proposals.proposals.models import (
+    MAX_AMOUNT,
+    BudgetLine,
+    Proposal,
+    ProposalRoleShare,
+    budget_problems,
+)
 
 AMOUNT_ERRORS = {
     "invalid": _("金額は半角数字（円）で入力してください。"),
     "min_value": _("金額は0円以上で入力してください。"),
-    "max_value": _("金額が大きすぎます。"),
+    "max_value": _("金額は1億円以下で入力してください。"),
 }
 
 
@@ -41,10 +47,17 @@ class ProposalForm(LockVersionFormMixin, forms.ModelForm):
             "desired_form",
             "period_start",
             "period_end",
+            "requested_amount",
+            "budget_difference_note",
             "public_summary",
             "publish_consent",
         ]
+        error_messages = {"requested_amount": AMOUNT_ERRORS}
         widgets = {
+            "requested_amount": forms.NumberInput(
+                attrs={"min": 0, "max": MAX_AMOUNT, "inputmode": "numeric"}
+            ),
+            "budget_difference_note": forms.Textarea(attrs={"rows": 2}),
             "local_issue": forms.Textarea(attrs={"rows": 4}),
             "goal": forms.Textarea(attrs={"rows": 3}),
             "indicators": forms.Textarea(attrs={"rows": 3}),
@@ -89,6 +102,29 @@ class ProposalForm(LockVersionFormMixin, forms.ModelForm):
             self.add_error("period_end", _("実施期間の終了は開始より後にしてください。"))
         return cleaned
 
+    def check_budget(self, budget_formset) -> bool:
+        """The budget against the call, said next to the fields; False when something is wrong.
+
+        It needs the budget's rows as well as this form, so the view calls it after is_valid().
+        """
+        if not budget_formset.is_valid():
+            return False
+        totals = dict.fromkeys(BudgetLine.Kind.values, 0)
+        for row in budget_formset.forms:
+            line = row.cleaned_data
+            if line and not line.get("DELETE") and line.get("amount") is not None:
+                totals[line["kind"]] += line["amount"]
+        problems = budget_problems(
+            call=self.cleaned_data.get("call"),
+            requested_amount=self.cleaned_data.get("requested_amount"),
+            totals=totals,
+            difference_note=self.cleaned_data.get("budget_difference_note", ""),
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return not problems
+
 
 class RoleShareForm(forms.ModelForm):
     class Meta:
@@ -102,7 +138,7 @@ class RoleShareForm(forms.ModelForm):
 
 class BudgetLineForm(forms.ModelForm):
     amount = forms.IntegerField(
-        label=_("金額（円）"), min_value=0, max_value=10**12, error_messages=AMOUNT_ERRORS
+        label=_("金額（円）"), min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
     )
 
     class Meta:

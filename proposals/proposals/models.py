@@ -1,6 +1,7 @@
 """Proposals (事業提案) and what hangs on them: role sharing, budget, files, the log."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -11,6 +12,50 @@ from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
 from proposals.guideline.models import ProjectForm
+
+# No amount of a proposal's budget (one line, or the amount asked of the city) is above
+# 1億円: a community project's sums are far smaller, and a typo of extra digits is refused.
+MAX_AMOUNT = 100_000_000
+
+
+def yen(amount: int) -> str:
+    return f"{amount:,}"
+
+
+def budget_problems(
+    *,
+    call: Call | None,
+    requested_amount: int | None,
+    totals: dict[str, int],
+    difference_note: str,
+    submitting: bool = False,
+) -> dict[str, str]:
+    """What is wrong with a budget against its call, as {field: message}; empty when nothing.
+
+    The requested amount must be within the call's cap (and, when submitting to a capped call,
+    be given); income and expenses must balance, or the difference be explained.
+    """
+    problems = {}
+    cap = call.budget_cap if call is not None else None
+    if cap is not None and requested_amount is None and submitting:
+        problems["requested_amount"] = _(
+            "「%(call)s」には上限（%(cap)s円）があります。補助・委託希望額を書いてください。"
+        ) % {"call": call.title, "cap": yen(cap)}
+    elif cap is not None and requested_amount is not None and requested_amount > cap:
+        problems["requested_amount"] = _(
+            "補助・委託希望額（%(amount)s円）が、「%(call)s」の上限（%(cap)s円）を超えています。"
+        ) % {"amount": yen(requested_amount), "call": call.title, "cap": yen(cap)}
+    income, expense = totals.get(BudgetLine.Kind.INCOME, 0), totals.get(BudgetLine.Kind.EXPENSE, 0)
+    if income != expense and not difference_note.strip():
+        problems["budget_difference_note"] = _(
+            "収入の合計（%(income)s円）と支出の合計（%(expense)s円）が合っていません。"
+            "差額（%(difference)s円）の理由を書いてください。"
+        ) % {
+            "income": yen(income),
+            "expense": yen(expense),
+            "difference": yen(abs(income - expense)),
+        }
+    return problems
 
 
 class ProposalStatus(models.TextChoices):
@@ -130,6 +175,22 @@ class Proposal(Versioned):
     )
     period_start = models.DateField(_("実施期間（開始）"), null=True, blank=True)
     period_end = models.DateField(_("実施期間（終了）"), null=True, blank=True)
+    requested_amount = models.PositiveIntegerField(
+        _("補助・委託希望額（円）"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AMOUNT)],
+        help_text=_(
+            "市に求める補助金・委託料・負担金の額。事業の提示に応募するときは、その上限以内にしてください。"
+            "市の経費を求めないときは0。"
+        ),
+    )
+    budget_difference_note = models.TextField(
+        _("収入と支出の差額の説明"),
+        max_length=1000,
+        blank=True,
+        help_text=_("収入の合計と支出の合計が合わないときは、その理由を書いてください。"),
+    )
     public_summary = models.TextField(
         _("公開用の概要"),
         max_length=2000,
@@ -178,6 +239,11 @@ class Proposal(Versioned):
                 name="proposal_period_ends_after_it_starts",
                 violation_error_message=_("実施期間の終了は開始より後にしてください。"),
             ),
+            models.CheckConstraint(
+                condition=Q(requested_amount__isnull=True) | Q(requested_amount__lte=MAX_AMOUNT),
+                name="requested_amount_within_bounds",
+                violation_error_message=_("金額は1億円以下で入力してください。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -210,6 +276,16 @@ class Proposal(Versioned):
         totals = dict(self.budget_lines.values_list("kind").annotate(total=Sum("amount")))
         return {kind: totals.get(kind, 0) for kind in BudgetLine.Kind.values}
 
+    def budget_problems(self, *, submitting: bool = False) -> dict[str, str]:
+        """The saved budget against the call (see budget_problems)."""
+        return budget_problems(
+            call=self.call if self.call_id else None,
+            requested_amount=self.requested_amount,
+            totals=self.budget_totals(),
+            difference_note=self.budget_difference_note,
+            submitting=submitting,
+        )
+
 
 class ProposalRoleShare(models.Model):
     """One row of the first role-sharing table (役割分担): a task, the proposer's and the city's role."""
@@ -239,7 +315,9 @@ class BudgetLine(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="budget_lines")
     kind = models.CharField(_("収支"), max_length=10, choices=Kind.choices)
     item = models.CharField(_("費目"), max_length=100)
-    amount = models.PositiveBigIntegerField(_("金額（円）"))
+    amount = models.PositiveBigIntegerField(
+        _("金額（円）"), validators=[MaxValueValidator(MAX_AMOUNT)]
+    )
     note = models.CharField(_("内訳・説明"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -249,6 +327,11 @@ class BudgetLine(models.Model):
         verbose_name_plural = _("収支予算の行")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount__lte=MAX_AMOUNT),
+                name="budget_amount_within_bounds",
+                violation_error_message=_("金額は1億円以下で入力してください。"),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -84,7 +84,14 @@ def _answered(proposal, context) -> list[str]:
     ]
 
 
+def _budget_fits_the_call(proposal, context) -> list[str]:
+    # Finding: 99,999,999,999円 of income against 60,000円 of spending under a 1,200,000円 cap
+    # was submitted, scored and adopted without a word.
+    return list(proposal.budget_problems(submitting=True).values())
+
+
 ANSWERED = Guard("city_answered", _answered)
+BUDGET_FITS = Guard("budget_fits_the_call", _budget_fits_the_call)
 COMPLETE = Guard("complete", _consent_and_roles)
 CALL_OPEN = Guard("call_open", _call_is_open)
 CONSULTED = Guard("consulted_if_required", _consulted_if_required)
@@ -110,7 +117,7 @@ TRANSITIONS: list[Transition] = [
         {PROPOSER},
         _("提案を提出する"),
         _("提案が提出されました"),
-        guards=(COMPLETE, CALL_OPEN, CONSULTED),
+        guards=(COMPLETE, CALL_OPEN, CONSULTED, BUDGET_FITS),
     ),
     *moves(
         "resubmit",
@@ -119,7 +126,7 @@ TRANSITIONS: list[Transition] = [
         {PROPOSER},
         _("修正して再提出する"),
         _("修正した提案が再提出されました"),
-        guards=(COMPLETE,),
+        guards=(COMPLETE, BUDGET_FITS),
     ),
     *moves(
         "screen",

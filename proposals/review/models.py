@@ -97,6 +97,15 @@ class ReviewRound(models.Model):
         ordering = ["-fiscal_year", "-created_at"]
         verbose_name = _("審査回")
         verbose_name_plural = _("審査回")
+        constraints = [
+            # Published means published at a time; a round without one is not published.
+            models.CheckConstraint(
+                condition=Q(status="published", published_at__isnull=False)
+                | (~Q(status="published") & Q(published_at__isnull=True)),
+                name="round_published_has_its_time",
+                violation_error_message=_("結果の公表には、公表日時が必要です。"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

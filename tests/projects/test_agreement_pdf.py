@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from proposals.projects import services as projects_services
-from proposals.projects.models import Indicator, RoleShare
+from proposals.projects.models import Agreement, Indicator, RoleShare
 from proposals.proposals import services as proposals_services
 from tests.conftest import client_for
 from tests.factories import CallFactory, ProposalFactory, decide_through_review
@@ -97,3 +97,17 @@ def test_a_draft_is_marked_as_such_for_the_parties(project, users):
     text = pdf_text(response.getvalue())
     assert text.startswith("案") or "案第1版" in text
     assert "未確認" in text
+
+
+def test_the_confirmation_date_is_the_tokyo_date(project, users, client):
+    agreement = project.current_agreement()
+    projects_services.agreement_confirm(agreement=agreement, user=users["member"])
+    projects_services.agreement_confirm(agreement=agreement, user=users["city_staff"])
+    # 00:58 on 3 December in Tokyo is still 2 December in UTC.
+    just_after_midnight = datetime.datetime(2026, 12, 2, 15, 58, tzinfo=datetime.UTC)
+    Agreement.objects.filter(pk=agreement.pk).update(
+        partner_confirmed_at=just_after_midnight, department_confirmed_at=just_after_midnight
+    )
+    text = pdf_text(client.get(reverse("projects:agreement_pdf", args=[project.pk])).getvalue())
+    assert text.count("令和8年12月3日") == 2
+    assert "令和8年12月2日" not in text

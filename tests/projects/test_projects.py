@@ -351,3 +351,17 @@ def test_the_completing_move_refuses_missing_evaluations(adopted, users):
         )
     assert "完了報告が提出されていません。" in refused.value.messages
     assert Proposal.objects.get().status == Proposal.Status.ADOPTED
+
+
+def test_rule_evidence_gives_the_confirmation_dates_in_tokyo(adopted, users):
+    project = make_project(adopted, users)
+    complete_agreement(project)
+    agreement = confirm_both(project, users)
+    # 00:58 on 3 December in Tokyo is still 2 December in UTC.
+    just_after_midnight = datetime.datetime(2026, 12, 2, 15, 58, tzinfo=datetime.UTC)
+    Agreement.objects.filter(pk=agreement.pk).update(
+        partner_confirmed_at=just_after_midnight, department_confirmed_at=just_after_midnight
+    )
+    project = CollaborationProject.objects.get(pk=project.pk)
+    equal_footing = next(r for r in check_project(project) if r.rule.number == 2)
+    assert "相手方 2026-12-03、担当課 2026-12-03" in equal_footing.evidence[0]

@@ -42,7 +42,7 @@ def form_data(**overrides):
         "budget-0-amount": "100000",
         "budget-1-kind": "expense",
         "budget-1-item": "講師謝礼",
-        "budget-1-amount": "60000",
+        "budget-1-amount": "100000",
     }
     data.update(overrides)
     return data
@@ -55,7 +55,7 @@ def test_create_a_draft_with_role_sharing_budget_and_attachment(as_persona, user
     proposal = Proposal.objects.get()
     assert proposal.status == Proposal.Status.DRAFT
     assert proposal.proposer == users["citizen"]
-    assert proposal.budget_totals() == {"income": 100000, "expense": 60000}
+    assert proposal.budget_totals() == {"income": 100000, "expense": 100000}
     assert proposal.role_shares.get().city_role == "市報に載せる"
     attachment = proposal.attachments.get()
     assert (attachment.original_name, attachment.content_type) == (

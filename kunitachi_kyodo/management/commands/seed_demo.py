@@ -288,6 +288,7 @@ class Command(BaseCommand):
                 desired_form=forms[entry["desired_form"]],
                 period_start=day(entry["period"][0]),
                 period_end=day(entry["period"][1]),
+                requested_amount=entry["requested_amount"],
                 publish_consent=entry.get("publish_consent", True),
                 **{key: entry[key] for key in PROPOSAL_TEXT_FIELDS},
             )

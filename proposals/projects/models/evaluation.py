@@ -144,3 +144,8 @@ class Direction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project}：{self.get_choice_display()}"
+
+    @property
+    def is_frozen(self) -> bool:
+        """Published for a finished project: the decision on record, no longer to be changed."""
+        return self.published_at is not None and self.project.is_finished

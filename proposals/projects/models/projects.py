@@ -151,6 +151,11 @@ class CollaborationProject(Versioned):
     def budget_total(self) -> int:
         return self.city_share + self.partner_share
 
+    @property
+    def is_finished(self) -> bool:
+        """Evaluated or closed: the record of what was agreed and decided no longer changes."""
+        return self.status in (ProjectStatus.EVALUATED, ProjectStatus.CLOSED)
+
     def current_agreement(self):
         """The newest agreement version (confirmed or not)."""
         return self.agreements.order_by("-version").first()
@@ -201,6 +206,26 @@ class Agreement(Versioned):
                 condition=Q(period_end__gte=models.F("period_start")),
                 name="agreement_period_in_order",
                 violation_error_message=_("協定期間の終了は開始より後にしてください。"),
+            ),
+            # A confirmation is a fact with a person and a time; never one without the other.
+            *(
+                models.CheckConstraint(
+                    condition=Q(
+                        **{
+                            f"{side}_confirmed_at__isnull": True,
+                            f"{side}_confirmed_by__isnull": True,
+                        }
+                    )
+                    | Q(
+                        **{
+                            f"{side}_confirmed_at__isnull": False,
+                            f"{side}_confirmed_by__isnull": False,
+                        }
+                    ),
+                    name=f"{side}_confirmation_has_who_and_when",
+                    violation_error_message=_("確認には、確認した人と日時の両方が必要です。"),
+                )
+                for side in ("partner", "department")
             ),
         ]
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -44,12 +45,16 @@ def _agreement_page(request, project, roles, *, form=None, formsets=None, status
     )
     if agreement is None:
         raise Http404
-    if not agreement.is_locked and form is None:
+    # A finished project's agreement is only read: no version is written, confirmed or added.
+    frozen = project.is_finished
+    editable = not agreement.is_locked and not frozen
+    if editable and form is None:
         form = AgreementForm(instance=agreement)
         formsets = _agreement_formsets(request, agreement, bind=False)
     department, partner = workflow.DEPARTMENT in roles, workflow.PARTNER in roles
-    can_confirm = (department and agreement.department_confirmed_at is None) or (
-        partner and agreement.partner_confirmed_at is None
+    can_confirm = not frozen and (
+        (department and agreement.department_confirmed_at is None)
+        or (partner and agreement.partner_confirmed_at is None)
     )
     return render(
         request,
@@ -57,16 +62,17 @@ def _agreement_page(request, project, roles, *, form=None, formsets=None, status
         {
             "project": project,
             "agreement": agreement,
-            "form": None if agreement.is_locked else form,
-            "indicator_formset": None if agreement.is_locked else formsets[0],
-            "role_formset": None if agreement.is_locked else formsets[1],
-            "missing": services.agreement_missing(agreement),
+            "form": form if editable else None,
+            "indicator_formset": formsets[0] if editable else None,
+            "role_formset": formsets[1] if editable else None,
+            "frozen": frozen,
+            "missing": [] if frozen else services.agreement_missing(agreement),
             "can_confirm": can_confirm,
             # The department's side is taken first when someone holds both roles.
             "confirm_as": _("担当課として")
             if (department and agreement.department_confirmed_at is None)
             else _("相手方として"),
-            "version_form": NewVersionForm() if agreement.is_locked else None,
+            "version_form": NewVersionForm() if agreement.is_locked and not frozen else None,
             "confirmed": services.confirmed_agreement(project),
         },
         status=status,
@@ -83,6 +89,8 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method != "POST":
         return _agreement_page(request, project, roles)
+    if project.is_finished:
+        return _agreement_page(request, project, roles, status=409)  # the page says why
     if agreement.is_locked:
         messages.error(
             request,
@@ -197,11 +205,14 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "is_draft": not agreement.is_confirmed,
             "period_start": _wareki(agreement.period_start),
             "period_end": _wareki(agreement.period_end),
+            # The city's date (Asia/Tokyo), not the stored UTC one.
             "partner_confirmed_on": _wareki(
-                agreement.partner_confirmed_at and agreement.partner_confirmed_at.date()
+                agreement.partner_confirmed_at
+                and timezone.localdate(agreement.partner_confirmed_at)
             ),
             "department_confirmed_on": _wareki(
-                agreement.department_confirmed_at and agreement.department_confirmed_at.date()
+                agreement.department_confirmed_at
+                and timezone.localdate(agreement.department_confirmed_at)
             ),
             "years": _years_label(project),
         },

@@ -233,12 +233,17 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "years": _years_label(project),
             "partners": [(p, _linkable(p)) for p in project.partners.all()],
             "agreement": confirmed,
-            "draft_agreement": current if is_party and current is not confirmed else None,
+            # A draft left unconfirmed when the project finished is no longer worked on.
+            "draft_agreement": current
+            if is_party and current is not confirmed and not project.is_finished
+            else None,
             "indicators": indicators,
             "reports": reports,
             **_published_evaluations(project, rules),
             "direction": direction if direction and direction.published_at else None,
             "decided_direction": direction if workflow.DEPARTMENT in roles else None,
+            "can_decide_direction": workflow.DEPARTMENT in roles
+            and not (direction and direction.is_frozen),
             "rule_results": check_project(project, rules),
             "timeline": timeline_of(project),
             "transitions": workflow.project_allowed_transitions(user, project),

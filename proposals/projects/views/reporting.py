@@ -223,7 +223,16 @@ def direction_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The department decides the direction (継続・拡充・見直し・終了) with its reason."""
     project = _project(pk)
     _require_department(request.user, project)
-    direction = Direction.objects.filter(project=project).first()
+    direction = Direction.objects.filter(project=project).select_related("project").first()
+    if direction is not None and direction.is_frozen:
+        # Published for a finished project: the decision is read here, not changed; the page
+        # says so (a POST gets the same page with 409).
+        return render(
+            request,
+            "projects/direction_form.html",
+            {"project": project, "form": None, "direction": direction},
+            status=409 if request.method == "POST" else 200,
+        )
     initial = {"choice": direction.choice, "reason": direction.reason} if direction else None
     form = DirectionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

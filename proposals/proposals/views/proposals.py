@@ -65,6 +65,12 @@ def _formsets(request, proposal=None):
     ]
 
 
+def _valid(form, formsets) -> bool:
+    """Every part valid and the budget sound against the call; all errors found in one pass."""
+    valid = [form.is_valid(), *(formset.is_valid() for formset in formsets)]
+    return form.check_budget(formsets[1]) and all(valid)
+
+
 def _render_form(request, form, formsets, proposal=None, status=200):
     return render(
         request,
@@ -93,7 +99,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
     formsets = _formsets(request)
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+    if request.method == "POST" and _valid(form, formsets):
         proposal = services.proposal_create(
             user=request.user,
             form=form,
@@ -126,7 +132,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, request.FILES or None, user=request.user, instance=proposal
     )
     formsets = _formsets(request, proposal)
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+    if request.method == "POST" and _valid(form, formsets):
         try:
             services.proposal_update(
                 user=request.user,
