@@ -23,8 +23,8 @@ from proposals.review import services as review_services
 from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
 from tests.conftest import client_for
 from tests.factories import ProposalFactory, ReviewRoundFactory
-from tests.proposals.test_finished_projects import finish
-from tests.proposals.test_projects import (
+from tests.projects.test_finished_projects import finish
+from tests.projects.test_projects import (
     complete_agreement,
     confirm_both,
     evaluate_all,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from proposals.projects import services
 from proposals.projects.models import Agreement, CollaborationProject, Direction, Evaluation
-from tests.proposals.test_projects import (
+from tests.projects.test_projects import (
     evaluate_all,
     file_final_report,
     make_project,
