@@ -28,7 +28,7 @@ help:
 	@echo "make test           lint + 全テスト (SQLite と PostgreSQL 15) / lint and the whole suite on both databases"
 	@echo "make test-sqlite    テスト (SQLite) / tests on SQLite (extra pytest args: ARGS=...)"
 	@echo "make test-postgres  テスト (一時 PostgreSQL 15) / tests on a throwaway PostgreSQL 15"
-	@echo "make lint           ruff, djhtml, djlint, makemigrations --check, check"
+	@echo "make lint           ruff, djhtml, djlint, import-linter, makemigrations --check, check"
 	@echo "make format         ruff format + import order + djhtml"
 	@echo "make venv           .venv を作成・更新 / create or update .venv from requirements.lock"
 	@echo "make system-deps    Chromium, CJK font, PostgreSQL 15, poppler, gettext (apt, root)"
@@ -91,6 +91,7 @@ lint: venv
 	else \
 		echo "--> templates/ not found: djhtml and djlint skipped"; \
 	fi; \
+	step $(BIN)/lint-imports --no-cache; \
 	step $(MANAGE) makemigrations --check --dry-run; \
 	step $(MANAGE) check; \
 	if [ -n "$$failed" ]; then echo "lint FAILED:$$failed" >&2; exit 1; fi; \

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "kunitachi_kyodo",
+    "kunitachi_kyodo.notifications",
     "organizations",
     "proposals.guideline",
     "proposals.calls",
@@ -167,7 +168,7 @@ PASSWORD_HASHERS = env_list(
     ],
 )
 LOGIN_URL = "organizations:login"
-LOGIN_REDIRECT_URL = "organizations:mypage"
+LOGIN_REDIRECT_URL = "mypage"
 LOGOUT_REDIRECT_URL = "home"
 
 # Login lockout: after AXES_FAILURE_LIMIT failures from one address for one

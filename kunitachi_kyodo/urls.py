@@ -5,8 +5,10 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("mypage/", views.MyPageView.as_view(), name="mypage"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("kunitachi_kyodo.notifications.urls")),
     path("", include("organizations.urls")),
     path("", include("proposals.guideline.urls")),
     path("", include("proposals.calls.urls")),

@@ -1,10 +1,20 @@
+"""The pages that show every stage at once, built from each app's selectors.
+
+They live in the project package so that no app has to import a later one to draw them.
+"""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
 
 from organizations.models import Organization
+from organizations.selectors import memberships_of, open_invitations_for, verification_work
 from proposals.calls.models import Call
 from proposals.guideline.models import CollaborationRule
 from proposals.proposals.models import Proposal
+from proposals.proposals.selectors import proposals_of
+from proposals.review.mypage import review_work_of
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,3 +34,26 @@ def home(request: HttpRequest) -> HttpResponse:
             "organization_count": Organization.objects.public().count(),
         },
     )
+
+
+class MyPageView(PermissionRequiredMixin, TemplateView):
+    """マイページ: a person's notifications and their work in every stage."""
+
+    permission_required = "organizations.use_mypage"
+    template_name = "mypage.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        verification = verification_work(user)
+        return {
+            **super().get_context_data(**kwargs),
+            "notifications": user.notifications.all()[:10],
+            "unread_count": user.notifications.unread().count(),
+            "proposals": proposals_of(user),
+            "memberships": memberships_of(user),
+            "invitations": open_invitations_for(user),
+            "review_rounds": review_work_of(user),
+            "can_verify": verification is not None,
+            "pending_count": verification["pending_count"] if verification else 0,
+            "pending_change_count": verification["pending_change_count"] if verification else 0,
+        }

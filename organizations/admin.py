@@ -10,7 +10,6 @@ from .models import (
     District,
     Invitation,
     Membership,
-    Notification,
     Organization,
     OrganizationChange,
     OrganizationStatusChange,
@@ -159,10 +158,3 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "kana"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["user", "message", "created_at", "read_at"]
-    search_fields = ["user__email", "message"]
-    list_select_related = ["user"]

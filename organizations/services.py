@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.concurrency import lock_for_edit
+from kunitachi_kyodo.notifications.mail import send_templated_mail
+from kunitachi_kyodo.notifications.services import notify
 
-from .mail import send_templated_mail
 from .models import (
     Invitation,
     Membership,
@@ -19,7 +20,6 @@ from .models import (
     OrganizationChange,
     User,
 )
-from .notifications import notify
 from .workflow import ORGANIZATION_WORKFLOW
 
 EMAIL_CONFIRMATION_SALT = "organizations.email-confirmation"

@@ -34,8 +34,6 @@ urlpatterns = [
     ),
     path("accounts/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
-    path("mypage/", views.MyPageView.as_view(), name="mypage"),
-    path("mypage/notifications/read/", views.notifications_mark_read, name="notifications_read"),
     # Organizations
     path("organizations/", views.OrganizationDirectoryView.as_view(), name="directory"),
     path("organizations/register/", views.organization_register, name="register"),

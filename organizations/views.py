@@ -2,15 +2,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -22,7 +19,7 @@ from kunitachi_kyodo.workflow import MoveNotAvailable
 from . import services
 from .filters import OrganizationFilter, OrganizationReviewFilter
 from .forms import InvitationForm, LoginForm, OrganizationForm, ProfileForm, RejectForm, SignUpForm
-from .models import Invitation, Membership, Organization, OrganizationChange
+from .models import Invitation, Organization, OrganizationChange
 from .workflow import ORGANIZATION_WORKFLOW
 
 
@@ -44,7 +41,7 @@ class SignUpView(FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            return redirect("organizations:mypage")
+            return redirect("mypage")
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -98,7 +95,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "organizations/password_change_form.html"
-    success_url = reverse_lazy("organizations:mypage")
+    success_url = reverse_lazy("mypage")
 
     def form_valid(self, form):
         messages.success(self.request, _("パスワードを変更しました。"))
@@ -109,7 +106,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 class ProfileView(UpdateView):
     template_name = "organizations/profile_form.html"
     form_class = ProfileForm
-    success_url = reverse_lazy("organizations:mypage")
+    success_url = reverse_lazy("mypage")
 
     def get_object(self, queryset=None):
         return self.request.user
@@ -117,87 +114,6 @@ class ProfileView(UpdateView):
     def form_valid(self, form):
         messages.success(self.request, _("プロフィールを更新しました。"))
         return super().form_valid(form)
-
-
-class MyPageView(PermissionRequiredMixin, TemplateView):
-    permission_required = "organizations.use_mypage"
-    template_name = "organizations/mypage.html"
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        memberships = Membership.objects.filter(user=user).select_related("organization")
-        invitations = Invitation.objects.filter(
-            email__iexact=user.email, accepted_at__isnull=True
-        ).select_related("organization")
-        from proposals.proposals.models import Proposal
-
-        return {
-            **super().get_context_data(**kwargs),
-            "notifications": user.notifications.all()[:10],
-            "unread_count": user.notifications.unread().count(),
-            "proposals": Proposal.objects.of_proposer(user).distinct().order_by("-updated_at")[:5],
-            "memberships": memberships,
-            "invitations": [i for i in invitations if not i.is_expired],
-            "can_verify": user.has_perm("organizations.verify_organization"),
-            "pending_count": (
-                Organization.objects.filter(status=Organization.Status.PENDING).count()
-                if user.has_perm("organizations.verify_organization")
-                else 0
-            ),
-            "pending_change_count": (
-                OrganizationChange.objects.pending().count()
-                if user.has_perm("organizations.verify_organization")
-                else 0
-            ),
-            "review_rounds": self._review_rounds(user),
-        }
-
-    @staticmethod
-    def _review_rounds(user) -> list[dict]:
-        """A reviewer's rounds and how many sheets each still needs, in one query."""
-        if not user.is_reviewer:
-            return []
-        from proposals.review.models import (
-            ConflictOfInterest,
-            ReviewEntry,
-            ReviewerAssignment,
-            ScoreSheet,
-        )
-
-        def count(queryset):
-            return Coalesce(
-                Subquery(queryset.values("round_id").annotate(n=Count("pk")).values("n")), 0
-            )
-
-        mine = {"round_id": OuterRef("round_id"), "reviewer_id": OuterRef("reviewer_id")}
-        assignments = (
-            ReviewerAssignment.objects.filter(reviewer=user)
-            .select_related("round")
-            .annotate(
-                entry_count=count(ReviewEntry.objects.filter(round_id=OuterRef("round_id"))),
-                submitted_count=count(
-                    ScoreSheet.objects.filter(submitted_at__isnull=False, **mine)
-                ),
-                conflict_count=count(ConflictOfInterest.objects.filter(**mine)),
-            )
-            .order_by("-round__created_at")[:10]
-        )
-        return [
-            {
-                "round": a.round,
-                "left": a.entry_count - a.submitted_count - a.conflict_count,
-                "is_scoring": a.round.status == a.round.Status.SCORING,
-            }
-            for a in assignments
-        ]
-
-
-@require_POST
-@login_required
-def notifications_mark_read(request: HttpRequest) -> HttpResponse:
-    request.user.notifications.unread().update(read_at=timezone.now())
-    messages.success(request, _("お知らせをすべて既読にしました。"))
-    return redirect("organizations:mypage")
 
 
 # --- Directory and organization pages ---------------------------------------
@@ -361,7 +277,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 request,
                 _("「%(name)s」のメンバーになりました。") % {"name": invitation.organization.name},
             )
-            return redirect("organizations:mypage")
+            return redirect("mypage")
     return render(
         request, "organizations/invitation_accept.html", {"invitation": invitation, "error": error}
     )

@@ -5,6 +5,9 @@ predicate says why it refuses, and the workflow roles in workflow.py are compute
 from these predicates. Staff act within their department; coordinators
 (協働推進担当) and administrators act everywhere; a reviewer sees what their round
 needs, and nothing private of a proposal they declared a conflict on.
+
+This module is shared by every stage and imports none of them: predicates that read a
+stage's own models live in that stage's permissions.py (proposals/review/permissions.py).
 """
 
 import rules
@@ -54,32 +57,6 @@ def is_proposal_department_staff(user, proposal) -> bool:
     return proposal is not None and _department_staff(user, proposal.responsible_department_id)
 
 
-@predicate(_("利害関係を申告した提案です。"))
-def is_conflicted_reviewer(user, proposal) -> bool:
-    from proposals.review.models import ConflictOfInterest
-
-    return (
-        proposal is not None
-        and user.is_authenticated
-        and ConflictOfInterest.objects.filter(reviewer=user, proposal=proposal).exists()
-    )
-
-
-@predicate(_("この提案を審査する審査委員ではありません。"))
-def reviews_proposal(user, proposal) -> bool:
-    """A reviewer assigned to a round that reviews this proposal (they read it whole, files too)."""
-    from proposals.review.models import ReviewerAssignment
-
-    return (
-        proposal is not None
-        and user.is_authenticated
-        and user.is_reviewer
-        and ReviewerAssignment.objects.filter(
-            reviewer=user, round__entries__proposal=proposal
-        ).exists()
-    )
-
-
 @predicate(_("この状態の提案は編集できません。"))
 def is_editable(user, proposal) -> bool:
     return proposal is not None and proposal.is_editable
@@ -101,9 +78,6 @@ decides_proposal = (is_proposal_department_staff | acts_citywide).because(
 is_proposal_city_side = (is_proposal_department_staff | is_support_staff | acts_citywide).because(
     _("この提案の担当課・支援室・協働推進担当だけが行えます。"), name="is_proposal_city_side"
 )
-reviews_without_conflict = reviews_proposal & (~is_conflicted_reviewer).because(
-    _("利害関係を申告した提案の非公開部分は見られません。"), name="has_no_conflict"
-)
 
 rules.add_perm("proposals.create_proposal", is_authenticated)
 rules.add_perm("proposals.edit_proposal", is_proposer & is_editable)
@@ -120,11 +94,8 @@ rules.add_perm(
     ),
 )
 rules.add_perm("proposals.decide_proposal", decides_proposal)
-# Budget details, attachments and the consultation thread: never public. Assigned reviewers
-# read the whole proposal (they score it), unless they declared a conflict on it.
-rules.add_perm(
-    "proposals.view_private_parts", is_proposer | is_proposal_city_side | reviews_without_conflict
-)
+# "proposals.view_private_parts" (budget, attachments, the consultation thread) is registered
+# by the review stage, proposals/review/permissions.py: assigned reviewers read it too.
 
 # --- Calls ----------------------------------------------------------------------------
 
@@ -158,20 +129,6 @@ def is_assigned_reviewer(user, review_round) -> bool:
     )
 
 
-@predicate(_("利害関係を申告した提案は採点しません。"))
-def is_conflicted_on_entry(user, entry) -> bool:
-    """A conflict declared on the entry's proposal in the entry's round."""
-    from proposals.review.models import ConflictOfInterest
-
-    return (
-        entry is not None
-        and user.is_authenticated
-        and ConflictOfInterest.objects.filter(
-            reviewer=user, round_id=entry.round_id, proposal_id=entry.proposal_id
-        ).exists()
-    )
-
-
 @predicate(_("この審査回の審査委員ではありません。"))
 def is_entry_reviewer(user, entry) -> bool:
     return entry is not None and is_assigned_reviewer(user, entry.round)
@@ -186,13 +143,7 @@ manages_round = (is_round_department_staff | acts_citywide).because(
 )
 rules.add_perm("proposals.manage_round", manages_round)
 rules.add_perm("proposals.score_in_round", is_assigned_reviewer)
-rules.add_perm(
-    "proposals.score_entry",
-    is_entry_reviewer
-    & (~is_conflicted_on_entry).because(
-        _("利害関係を申告した提案は採点しません。"), name="has_no_conflict_on_entry"
-    ),
-)
+# "proposals.score_entry" leaves out declared conflicts: proposals/review/permissions.py.
 
 # --- Collaboration projects -----------------------------------------------------------
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
+from kunitachi_kyodo.notifications.models import Notification
 from organizations.models import (
     Department,
     District,
     Membership,
-    Notification,
     Organization,
     OrganizationStatusChange,
     User,

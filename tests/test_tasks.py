@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from organizations.mail import send_templated_mail
+from kunitachi_kyodo.notifications.mail import send_templated_mail
 from organizations.models import User
 
 pytestmark = pytest.mark.django_db(transaction=True)

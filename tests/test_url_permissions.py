@@ -64,8 +64,8 @@ EXPECTED: dict[str, dict[str, object]] = {
     "organizations:password_reset_complete": everyone(200),
     "organizations:password_change": SIGNED_IN,
     "organizations:profile": SIGNED_IN,
-    "organizations:mypage": SIGNED_IN,
-    "organizations:notifications_read": everyone(405),  # POST only
+    "mypage": SIGNED_IN,
+    "notifications:mark_read": everyone(405),  # POST only
     "organizations:directory": everyone(200),
     "organizations:register": SIGNED_IN,
     "organizations:detail": everyone(200),

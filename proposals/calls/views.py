@@ -22,9 +22,7 @@ from kunitachi_kyodo.workflow import MoveNotAvailable
 from organizations.permissions import require
 from organizations.views import add_form_errors
 from proposals.calls import services
-from proposals.calls.forms import CallForm
-from proposals.calls.models import Call, CallAttachment
-from proposals.proposals.filters import (
+from proposals.calls.filters import (
     ENDED,
     OPEN,
     PHASE_LABELS,
@@ -32,6 +30,8 @@ from proposals.proposals.filters import (
     CallFilter,
     StaffCallFilter,
 )
+from proposals.calls.forms import CallForm
+from proposals.calls.models import Call, CallAttachment
 
 
 def phase_of(call: Call, now=None) -> str:

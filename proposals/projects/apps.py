@@ -8,4 +8,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("協働事業")
 
     def ready(self) -> None:
-        from . import timeline  # noqa: F401  (adds this stage's rows to records)
+        from . import (
+            sections,  # noqa: F401  (adds the project to its proposal's page)
+            timeline,  # noqa: F401  (adds this stage's rows to records)
+        )

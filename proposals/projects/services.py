@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
+from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import Membership, User
-from organizations.notifications import notify
 from organizations.permissions import refusal, require
 from proposals.guideline.models import CollaborationRule, ProjectForm
 from proposals.permissions import is_project_city_party

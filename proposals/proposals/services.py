@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.concurrency import lock_for_edit
+from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from organizations.models import Membership, User
-from organizations.notifications import notify
 from organizations.permissions import require
 from proposals.proposals import workflow
 from proposals.proposals.models import (

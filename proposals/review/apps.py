@@ -8,4 +8,8 @@ class ReviewConfig(AppConfig):
     verbose_name = _("公開審査")
 
     def ready(self) -> None:
-        from . import timeline  # noqa: F401  (adds this stage's rows to records)
+        from . import (
+            permissions,  # noqa: F401  (registers the reviewers' permissions)
+            sections,  # noqa: F401  (adds the published results to a proposal's page)
+            timeline,  # noqa: F401  (adds this stage's rows to records)
+        )

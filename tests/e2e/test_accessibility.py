@@ -94,7 +94,7 @@ def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(
     page.goto(live_server.url + "/")
     sign_in(page, member)
     for path in [
-        reverse("organizations:mypage"),
+        reverse("mypage"),
         reverse("organizations:profile"),
         reverse("organizations:password_change"),
         reverse("organizations:register"),

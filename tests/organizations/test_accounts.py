@@ -49,7 +49,7 @@ def test_confirmation_link_activates_the_account_and_login_works(
         {"username": "hanako@example.jp", "password": SIGNUP["password1"]},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("organizations:mypage")
+    assert response["Location"] == reverse("mypage")
 
 
 def test_unconfirmed_account_cannot_log_in(client):

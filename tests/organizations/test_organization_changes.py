@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from organizations.models import Notification, Organization, OrganizationChange
+from kunitachi_kyodo.notifications.models import Notification
+from organizations.models import Organization, OrganizationChange
 from tests.conftest import PERSONAS, assert_refused_as_stale, client_for, lock_version_on
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 

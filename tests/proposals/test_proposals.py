@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from organizations.models import Notification
+from kunitachi_kyodo.notifications.models import Notification
 from proposals.proposals import services
 from proposals.proposals.models import BudgetLine, ConsultationMessage, Proposal, ProposalAttachment
 from tests.conftest import assert_refused_as_stale, client_for, lock_version_on

@@ -356,7 +356,7 @@ def test_the_reviewer_my_page_counts_sheets_left_in_constant_queries(
     setup, users, django_assert_max_num_queries
 ):
     client = client_for(setup.reviewer)
-    url = reverse("organizations:mypage")
+    url = reverse("mypage")
     with django_assert_max_num_queries(30) as few:
         body = client.get(url).content.decode()
     assert setup.round.title in body

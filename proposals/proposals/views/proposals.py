@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.uploads import download_response
 from proposals.calls.models import Call
-from proposals.projects.models import CollaborationProject
 from proposals.proposals import services, workflow
 from proposals.proposals.filters import PublicProposalFilter
 from proposals.proposals.forms import (
@@ -22,7 +22,6 @@ from proposals.proposals.forms import (
     TransitionForm,
 )
 from proposals.proposals.models import Proposal
-from proposals.review.models import ReviewEntry, ReviewRound
 
 
 def _paginate(request, queryset, per_page=20):
@@ -166,8 +165,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_post_consultation": user.has_perm("proposals.post_consultation", proposal),
         "can_assign": user.has_perm("proposals.assign_department", proposal),
         "consultation_form": ConsultationMessageForm(),
-        "review_results": _published_review_results(proposal),
-        **_project_of(user, proposal),
+        # The review results and the project, from the later stages (kunitachi_kyodo.sections).
+        **sections_of("proposals:proposal_detail", proposal, user=user),
     }
     if private:
         context.update(
@@ -179,48 +178,6 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
     return render(request, "proposals/proposal_detail.html", context)
-
-
-def _project_of(user, proposal: Proposal) -> dict:
-    """An adopted proposal's project, or whether this user may make it one (at most one query)."""
-    if proposal.status != Proposal.Status.ADOPTED:
-        return {"project": None, "can_make_project": False}
-    project = CollaborationProject.objects.filter(proposal=proposal).only("pk", "title").first()
-    return {
-        "project": project,
-        "can_make_project": project is None and user.has_perm("proposals.make_project", proposal),
-    }
-
-
-def _published_review_results(proposal: Proposal) -> list[dict]:
-    """The proposal's entries in rounds whose results are published, ranked within each round.
-
-    One query: every entry of those rounds is read, since a rank is only meaningful among
-    the whole round.
-    """
-    rounds = ReviewEntry.objects.filter(
-        proposal=proposal, round__status=ReviewRound.Status.PUBLISHED
-    ).values("round_id")
-    entries = list(
-        ReviewEntry.objects.filter(round_id__in=rounds)
-        .with_results()
-        .select_related("round")
-        .order_by("round__published_at", "round_id")
-    )
-    sizes: dict[int, int] = {}
-    for entry in entries:
-        sizes[entry.round_id] = sizes.get(entry.round_id, 0) + 1
-    return [
-        {
-            "entry": entry,
-            "round": entry.round,
-            "total": entry.total,
-            "rank": entry.rank if entry.total is not None else None,
-            "of": sizes[entry.round_id],
-        }
-        for entry in entries
-        if entry.proposal_id == proposal.pk
-    ]
 
 
 @require_POST

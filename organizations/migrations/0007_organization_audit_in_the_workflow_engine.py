@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0005_collaboration_coordinator'),
+        ('organizations', '0006_notification_moves_to_notifications_app'),
     ]
 
     operations = [

@@ -1,0 +1,17 @@
+"""What projects add to a proposal's page: the project it became, or the button to make it one."""
+
+from kunitachi_kyodo.sections import adds_to
+from proposals.projects.models import CollaborationProject
+from proposals.proposals.models import Proposal
+
+
+@adds_to("proposals:proposal_detail")
+def project_of(proposal, *, user) -> dict:
+    """An adopted proposal's project, or whether this user may make it one (at most one query)."""
+    if proposal.status != Proposal.Status.ADOPTED:
+        return {"project": None, "can_make_project": False}
+    project = CollaborationProject.objects.filter(proposal=proposal).only("pk", "title").first()
+    return {
+        "project": project,
+        "can_make_project": project is None and user.has_perm("proposals.make_project", proposal),
+    }
