@@ -1,0 +1,42 @@
+"""Pages of the organizations app: accounts, the directory and organization pages, verification."""
+
+from .accounts import (
+    LoginView,
+    PasswordChangeView,
+    PasswordResetConfirmView,
+    PasswordResetView,
+    ProfileView,
+    SignUpDoneView,
+    SignUpView,
+    add_form_errors,
+    confirm_email,
+)
+from .directory import (
+    OrganizationDetailView,
+    OrganizationDirectoryView,
+    invitation_accept,
+    organization_edit,
+    organization_members,
+    organization_register,
+)
+from .verification import OrganizationReviewQueueView, organization_review
+
+__all__ = [
+    "add_form_errors",
+    "SignUpView",
+    "SignUpDoneView",
+    "confirm_email",
+    "LoginView",
+    "PasswordResetView",
+    "PasswordResetConfirmView",
+    "PasswordChangeView",
+    "ProfileView",
+    "OrganizationDirectoryView",
+    "OrganizationDetailView",
+    "organization_register",
+    "organization_edit",
+    "organization_members",
+    "invitation_accept",
+    "OrganizationReviewQueueView",
+    "organization_review",
+]
