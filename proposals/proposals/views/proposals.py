@@ -22,7 +22,7 @@ from proposals.proposals.forms import (
     TransitionForm,
 )
 from proposals.proposals.models import Proposal, StatusChange
-from proposals.review.models import ReviewEntry, ReviewRound
+from proposals.review.selectors import published_results_of
 
 
 def _paginate(request, queryset, per_page=20):
@@ -168,7 +168,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_post_consultation": user.has_perm("proposals.post_consultation", proposal),
         "can_assign": user.has_perm("proposals.assign_department"),
         "consultation_form": ConsultationMessageForm(),
-        "review_results": _published_review_results(proposal),
+        "review_results": published_results_of(proposal),
         **_project_of(user, proposal),
     }
     if private:
@@ -192,37 +192,6 @@ def _project_of(user, proposal: Proposal) -> dict:
         user.is_superuser or (user.is_city_staff and user.department_id == proposal.department_id)
     )
     return {"project": project, "can_make_project": project is None and department_staff}
-
-
-def _published_review_results(proposal: Proposal) -> list[dict]:
-    """The proposal's entries in rounds whose results are published, ranked within each round.
-
-    One query: every entry of those rounds is read, since a rank is only meaningful among
-    the whole round.
-    """
-    rounds = ReviewEntry.objects.filter(
-        proposal=proposal, round__status=ReviewRound.Status.PUBLISHED
-    ).values("round_id")
-    entries = list(
-        ReviewEntry.objects.filter(round_id__in=rounds)
-        .with_results()
-        .select_related("round")
-        .order_by("round__published_at", "round_id")
-    )
-    sizes: dict[int, int] = {}
-    for entry in entries:
-        sizes[entry.round_id] = sizes.get(entry.round_id, 0) + 1
-    return [
-        {
-            "entry": entry,
-            "round": entry.round,
-            "total": entry.total,
-            "rank": entry.rank if entry.total is not None else None,
-            "of": sizes[entry.round_id],
-        }
-        for entry in entries
-        if entry.proposal_id == proposal.pk
-    ]
 
 
 @require_POST
