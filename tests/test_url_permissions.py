@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from proposals.calls.models import CallAttachment
 from proposals.proposals.models import ProposalAttachment
-from proposals.review.models import ReviewEntry, ReviewerAssignment, ReviewRound, ReviewSession
+from proposals.review.models import ReviewEntry, ReviewerAssignment, ReviewSession
 from tests.conftest import PERSONAS, client_for
 from tests.factories import (
     CallFactory,
@@ -193,7 +193,7 @@ def url_args(organization, users):
     in_review = ProposalFactory(open_review=True)
     scoring_entry = ReviewEntry.objects.create(round=scoring, proposal=in_review)
     ReviewerAssignment.objects.create(round=scoring, reviewer=users["reviewer"])
-    published = ReviewRoundFactory(status=ReviewRound.Status.PUBLISHED, published_at=timezone.now())
+    published = ReviewRoundFactory(published=True)
     session = ReviewSession.objects.create(
         round=published,
         starts_at=timezone.now(),
