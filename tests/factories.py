@@ -229,6 +229,12 @@ class ReviewRoundFactory(factory.django.DjangoModelFactory):
 
     class Params:
         scoring = factory.Trait(status=ReviewRound.Status.SCORING)
+        # Published without entries: frozen with its set's scheme, as round_publish does.
+        published = factory.Trait(
+            status=ReviewRound.Status.PUBLISHED,
+            published_at=factory.LazyFunction(timezone.now),
+            frozen_scheme=factory.LazyAttribute(lambda o: o.criterion_set.scheme().to_dict()),
+        )
 
 
 def decide_through_review(proposal, *, staff, decision="adopt", reason="協働の効果が大きい"):

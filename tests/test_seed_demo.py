@@ -22,6 +22,7 @@ from organizations.models import (
     User,
 )
 from proposals.calls.models import Call
+from proposals.guideline.scoring import BELOW, MEETS
 from proposals.projects.models import (
     Agreement,
     CollaborationProject,
@@ -664,13 +665,16 @@ def test_the_open_review_is_published_with_its_decisions_and_reasons():
         actions = list(proposal.status_changes.values_list("action", flat=True))
         assert actions == ["submit", "screen", "to_open_review", review_entry.decision]
 
-    # The scores agree with the decisions: the two adopted pass the line, the other does not.
-    results = {r.entry.decision: r for r in select_round_results(published)}
-    pass_line = published.criterion_set.pass_line
-    ranked = sorted(select_round_results(published), key=lambda r: r.rank)
-    assert [r.rank for r in ranked] == [1, 2, 3]
-    assert all(r.total >= pass_line for r in ranked if r.entry.decision == "adopt")
-    assert results["not_adopt"].total < pass_line
+    # The scores agree with the decisions: the two adopted pass the line, the other does not;
+    # the round keeps the scheme it was judged by, the seeded default set.
+    table = select_round_results(published)
+    assert table.frozen and table.scheme == published.criterion_set.scheme()
+    assert [row.result.rank for row in table.rows] == [1, 2, 3]
+    assert sorted((row.entry.decision, row.result.verdict) for row in table.rows) == [
+        ("adopt", MEETS),
+        ("adopt", MEETS),
+        ("not_adopt", BELOW),
+    ]
 
 
 def test_the_open_review_has_two_reviewers_a_conflict_and_their_sheets():

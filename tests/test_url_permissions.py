@@ -17,7 +17,6 @@ from proposals.review.models import (
     ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
-    ReviewRound,
     ReviewSession,
 )
 from tests.conftest import PERSONAS, client_for
@@ -206,11 +205,7 @@ def url_args(organization, users):
     ConflictOfInterest.objects.create(
         round=scoring, proposal=in_review, reviewer=users["conflicted_reviewer"], reason="理事"
     )
-    published = ReviewRoundFactory(
-        status=ReviewRound.Status.PUBLISHED,
-        published_at=timezone.now(),
-        created_by=users["city_staff"],
-    )
+    published = ReviewRoundFactory(published=True, created_by=users["city_staff"])
     proposal_file = ProposalAttachment.objects.create(
         proposal=in_review,
         file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),

@@ -5,7 +5,7 @@ from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department
 from proposals.calls.models import Call
-from proposals.guideline.models import ProjectForm
+from proposals.guideline.models import CriterionSet, ProjectForm
 
 # The browser's datetime-local input sends and shows this format; the value is
 # read in the current time zone (Asia/Tokyo).
@@ -37,6 +37,7 @@ class CallForm(LockVersionFormMixin, forms.ModelForm):
             "opens_at",
             "closes_at",
             "requires_consultation",
+            "criterion_set",
             "review_criteria",
             "contact",
         ]
@@ -73,6 +74,14 @@ class CallForm(LockVersionFormMixin, forms.ModelForm):
         self.fields["forms"].queryset = ProjectForm.objects.filter(is_active=True).select_related(
             "parent"
         )
+        # The call names the set its round will score with: the page shows it, the round uses it.
+        criterion_set = self.fields["criterion_set"]
+        criterion_set.required = True
+        criterion_set.queryset = CriterionSet.objects.all()
+        criterion_set.error_messages["required"] = _("審査に使う審査基準を選んでください。")
+        if self.instance.pk is None or self.instance.criterion_set_id is None:
+            default = CriterionSet.objects.default()
+            criterion_set.initial = default.pk if default else None
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kunitachi_kyodo.concurrency import Versioned
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
-from proposals.guideline.models import ProjectForm
+from proposals.guideline.models import CriterionSet, ProjectForm
 
 
 class CallQuerySet(models.QuerySet):
@@ -73,10 +73,19 @@ class Call(Versioned):
         blank=True,
         on_delete=models.PROTECT,
         related_name="calls",
-        help_text=_("公開審査で採点に使う基準。空欄なら既定の基準を使います。"),
+        help_text=_(
+            "この募集の審査で採点に使う基準。審査項目・配点・合格ラインは募集のページに"
+            "この基準から表示され、審査回もこの基準で採点します。空欄なら既定の基準です。"
+        ),
     )
     review_criteria = models.TextField(
-        _("審査の基準"), max_length=4000, help_text=_("公開審査で用いる基準と配点の説明")
+        _("審査の進め方（補足）"),
+        max_length=4000,
+        blank=True,
+        help_text=_(
+            "書類審査・公開プレゼンテーションの日程や進め方など。審査項目と配点は"
+            "審査基準のセットから表示されるので、ここには書かないでください。"
+        ),
     )
     contact = models.TextField(_("問い合わせ先"), max_length=1000)
     status = models.CharField(
@@ -115,6 +124,10 @@ class Call(Versioned):
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.status == self.Status.PUBLISHED and self.opens_at <= now < self.closes_at
+
+    def scoring_set(self) -> CriterionSet | None:
+        """The criterion set this call promises: its own, or the default when it names none."""
+        return self.criterion_set or CriterionSet.objects.default()
 
     @property
     def is_public(self) -> bool:

@@ -32,6 +32,7 @@ from proposals.calls.filters import (
 )
 from proposals.calls.forms import CallForm
 from proposals.calls.models import Call, CallAttachment
+from proposals.guideline.schemes import describe_scheme
 
 
 def phase_of(call: Call, now=None) -> str:
@@ -109,6 +110,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "calls/call_detail.html",
         {
             "call": call,
+            **_scoring_of(call),
             "phase": phase,
             "phase_label": PHASE_LABELS[phase],
             "is_draft": call.status == Call.Status.DRAFT,
@@ -121,6 +123,19 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "propose_url": f"{reverse('proposals:proposal_create')}?call={call.pk}",
         },
     )
+
+
+def _scoring_of(call: Call) -> dict:
+    """The criteria the call promises, from the set its round will score with."""
+    criterion_set = call.scoring_set()
+    if criterion_set is None:
+        return {"criterion_set": None}
+    criteria = list(criterion_set.criteria.all())
+    try:
+        how_totals = describe_scheme(criterion_set.scheme(criteria))
+    except ValidationError:
+        how_totals = []
+    return {"criterion_set": criterion_set, "criteria": criteria, "how_totals": how_totals}
 
 
 def call_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     CollaborationRule,
@@ -86,9 +87,43 @@ class GuidelineRevisionAdmin(admin.ModelAdmin):
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
+    fields = [
+        "order",
+        "name",
+        "description",
+        "scale",
+        "max_points",
+        "veto_at_most",
+        "tie_break_order",
+    ]
 
 
 @admin.register(CriterionSet)
 class CriterionSetAdmin(admin.ModelAdmin):
-    list_display = ["name", "pass_line", "is_default"]
+    """A set is shared by calls and rounds; published rounds keep their own frozen copy."""
+
+    list_display = ["name", "total_as", "converts_to_100", "pass_line", "is_default"]
+    search_fields = ["name", "criteria__name"]
+    fieldsets = [
+        (None, {"fields": ["name", "is_default"]}),
+        (
+            _("合計点と判定"),
+            {
+                "fields": [
+                    "total_as",
+                    "converts_to_100",
+                    "pass_line",
+                    "aggregation",
+                    "conflict",
+                    "tie_break_requested_amount",
+                    "decimals",
+                    "on_100_decimals",
+                ],
+                "description": _(
+                    "結果を公表した審査回は、公表した時点の基準と点数を保存しています。"
+                    "ここで変更しても、公表済みの結果は変わりません。"
+                ),
+            },
+        ),
+    ]
     inlines = [CriterionInline]

@@ -70,7 +70,8 @@ def check_equal_opportunity(project) -> tuple[str, list[str]]:
             _("「%(call)s」として公募：%(days)d日間、締切と審査の基準を示して募集しました。")
             % {"call": call.title, "days": days}
         ]
-        if call.is_public and days >= MIN_CALL_DAYS and call.review_criteria.strip():
+        # The criteria are the call's criterion set, shown on its page.
+        if call.is_public and days >= MIN_CALL_DAYS and call.scoring_set() is not None:
             return MET, evidence
         return NOT_MET, [
             *evidence,

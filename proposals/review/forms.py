@@ -10,29 +10,39 @@ from proposals.calls.models import Call
 from proposals.guideline.models import CriterionSet
 from proposals.proposals.models import Proposal
 from proposals.review.models import (
-    MAX_SCORE,
     ReviewEntry,
     ReviewerAssignment,
     ReviewRound,
     ReviewSession,
 )
 
-SCORE_CHOICES = [(value, str(value)) for value in range(MAX_SCORE + 1)]
-
 
 class ReviewRoundForm(forms.ModelForm):
-    """A new round. A round of a call is run by the call's department; any other by the one chosen."""
+    """A new round, run by its call's department (or the one chosen), scored on its call's set.
+
+    Left empty, the criteria are the call's (or the default set without a call).
+    """
 
     class Meta:
         model = ReviewRound
         fields = ["title", "stage", "fiscal_year", "call", "department", "criterion_set"]
         widgets = {"fiscal_year": forms.NumberInput(attrs={"min": 2000, "max": 2100})}
-        help_texts = {"department": _("事業の提示に結びつけた審査回は、その担当課になります。")}
+        help_texts = {
+            "department": _("事業の提示に結びつけた審査回は、その担当課になります。"),
+            "criterion_set": _(
+                "事業の提示に結びつける審査回は、その募集で示した審査基準で採点します。"
+                "空欄なら、事業の提示の基準（結びつけないなら既定の基準）を使います。"
+            ),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fiscal_year"].initial = fiscal_year()
-        calls = Call.objects.exclude(status=Call.Status.DRAFT).order_by("-opens_at")
+        calls = (
+            Call.objects.exclude(status=Call.Status.DRAFT)
+            .select_related("criterion_set")
+            .order_by("-opens_at")
+        )
         departments = Department.objects.filter(is_active=True)
         self.own_department_id = None
         if not user.has_perm("organizations.act_citywide") and user.department_id:
@@ -45,14 +55,23 @@ class ReviewRoundForm(forms.ModelForm):
         self.fields["call"].empty_label = _("（事業の提示に結びつけない）")
         self.fields["department"].queryset = departments
         self.fields["department"].required = False
-        self.fields["criterion_set"].queryset = CriterionSet.objects.all()
-        default = CriterionSet.objects.filter(is_default=True).first()
-        if default:
-            self.fields["criterion_set"].initial = default.pk
+        criterion_set = self.fields["criterion_set"]
+        criterion_set.queryset = CriterionSet.objects.all()
+        criterion_set.required = False
+        criterion_set.empty_label = _("（事業の提示の基準、または既定の基準）")
+        call = self.initial.get("call")
+        if isinstance(call, Call):
+            criterion_set.initial = call.scoring_set().pk
+        elif default := CriterionSet.objects.default():
+            criterion_set.initial = default.pk
 
     def clean(self):
         cleaned = super().clean()
         call = cleaned.get("call")
+        if cleaned.get("criterion_set") is None and "criterion_set" not in self.errors:
+            cleaned["criterion_set"] = (
+                call.scoring_set() if call else CriterionSet.objects.default()
+            )
         if call is not None:
             cleaned["department"] = call.department
         elif cleaned.get("department") is None and self.own_department_id:
@@ -175,7 +194,8 @@ class ConflictForm(forms.Form):
 
 
 class ScoreSheetForm(forms.Form):
-    """One radio group (0–5) and one comment per criterion, and an overall comment.
+    """One radio group (0 to the criterion's scale) and one comment per criterion, and an
+    overall comment.
 
     Fields may be left empty in a draft; the service says what a submission lacks.
     """
@@ -193,7 +213,7 @@ class ScoreSheetForm(forms.Form):
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                 label=criterion.name,
-                choices=SCORE_CHOICES,
+                choices=[(value, str(value)) for value in range(criterion.scale + 1)],
                 coerce=int,
                 empty_value=None,
                 required=False,

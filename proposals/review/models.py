@@ -1,35 +1,21 @@
-"""Open review (公開審査): criteria, rounds, public sessions, reviewers, conflicts and scores.
+"""Open review (公開審査): rounds, public sessions, reviewers, conflicts and scores.
 
-Scores stay private until staff publish a round's results, all at once; then
-they are frozen. The aggregation (means, scaled totals, ranks) is done by the
-database, in ReviewEntryQuerySet.with_results().
+Scores stay private until staff publish a round's results, all at once. Results are
+computed by one function, proposals.guideline.scoring.compute, under the round's criterion
+set; publishing stores the scheme and every entry's result with the round
+(frozen_scheme, frozen_result), and published pages read those, never the live set.
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import (
-    Avg,
-    Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-    Window,
-)
-from django.db.models.functions import Coalesce, Rank
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
-from proposals.guideline.models import Criterion, CriterionSet
+from proposals.guideline.models import MAX_SCALE, Criterion, CriterionSet
 from proposals.proposals.models import Proposal
-
-MAX_SCORE = 5
 
 
 class ReviewRoundQuerySet(models.QuerySet):
@@ -86,6 +72,13 @@ class ReviewRound(models.Model):
     closed_incomplete = models.BooleanField(
         _("未提出の採点票を残して締め切った"), default=False, editable=False
     )
+    frozen_scheme = models.JSONField(
+        _("公表時の審査基準"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("公表した時点の審査項目・配点・合格ライン・集計の方法（scoring.Scheme）。"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -105,6 +98,14 @@ class ReviewRound(models.Model):
                 name="round_published_has_its_time",
                 violation_error_message=_("結果の公表には、公表日時が必要です。"),
             ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | Q(frozen_scheme__isnull=False, published_at__isnull=False),
+                name="published_round_is_frozen",
+                violation_error_message=_(
+                    "結果を公表した審査回には、公表日時と公表時の審査基準が必要です。"
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -116,58 +117,6 @@ class ReviewRound(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-
-class ReviewEntryQuerySet(models.QuerySet):
-    def with_results(self):
-        """Each entry with its reviewers' count, scaled total (0–100) and rank, computed in SQL.
-
-        total = 100 × Σ(score × weight) / (5 × Σweight × reviewers). Only submitted sheets
-        count; a reviewer with a conflict of interest has no sheet, so the total comes
-        from the others.
-        """
-        sheets = ScoreSheet.objects.filter(
-            round_id=OuterRef("round_id"),
-            proposal_id=OuterRef("proposal_id"),
-            submitted_at__isnull=False,
-        )
-        reviewer_count = sheets.values("round_id").annotate(n=Count("pk")).values("n")
-        weighted = (
-            Score.objects.filter(
-                sheet__round_id=OuterRef("round_id"),
-                sheet__proposal_id=OuterRef("proposal_id"),
-                sheet__submitted_at__isnull=False,
-            )
-            .values("sheet__round_id")
-            .annotate(total=Sum(F("value") * F("criterion__weight")))
-            .values("total")
-        )
-        weight_sum = (
-            Criterion.objects.filter(criterion_set_id=OuterRef("round__criterion_set_id"))
-            .values("criterion_set_id")
-            .annotate(total=Sum("weight"))
-            .values("total")
-        )
-        annotated = self.annotate(
-            reviewer_count=Coalesce(Subquery(reviewer_count), 0),
-            weighted_sum=Coalesce(Subquery(weighted), 0),
-            weight_total=Subquery(weight_sum),
-        ).annotate(
-            total=models.Case(
-                models.When(reviewer_count=0, then=Value(None, output_field=FloatField())),
-                default=ExpressionWrapper(
-                    Value(100.0)
-                    * F("weighted_sum")
-                    / (Value(MAX_SCORE * 1.0) * F("weight_total") * F("reviewer_count")),
-                    output_field=FloatField(),
-                ),
-            )
-        )
-        return annotated.annotate(
-            rank=Window(
-                Rank(), partition_by=[F("round_id")], order_by=F("total").desc(nulls_last=True)
-            )
-        )
 
 
 class ReviewEntry(models.Model):
@@ -183,8 +132,13 @@ class ReviewEntry(models.Model):
     presentation_order = models.PositiveSmallIntegerField(_("発表順"), default=0)
     decision = models.CharField(_("決定"), max_length=20, choices=Decision.choices, blank=True)
     reason = models.TextField(_("決定の理由"), blank=True, max_length=4000)
-
-    objects = ReviewEntryQuerySet.as_manager()
+    frozen_result = models.JSONField(
+        _("公表した結果"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("公表した時点の項目ごとの点数・合計・順位・判定（scoring.EntryResult）。"),
+    )
 
     class Meta:
         ordering = ["round", "presentation_order", "pk"]
@@ -201,23 +155,6 @@ class ReviewEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round}: {self.proposal}"
-
-    def criterion_means(self):
-        """Per-criterion mean of the submitted sheets, by the database."""
-        return (
-            Criterion.objects.filter(criterion_set_id=self.round.criterion_set_id)
-            .annotate(
-                mean=Avg(
-                    "scores__value",
-                    filter=Q(
-                        scores__sheet__round_id=self.round_id,
-                        scores__sheet__proposal_id=self.proposal_id,
-                        scores__sheet__submitted_at__isnull=False,
-                    ),
-                )
-            )
-            .order_by("order", "pk")
-        )
 
 
 class ReviewSession(models.Model):
@@ -331,7 +268,8 @@ class ScoreSheet(models.Model):
 class Score(models.Model):
     sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
-    value = models.PositiveSmallIntegerField(_("点数（0〜5）"))
+    # At most the criterion's scale: checked by sheet_save, the scale living on the criterion.
+    value = models.PositiveSmallIntegerField(_("点数"))
     comment = models.TextField(_("コメント"), blank=True, max_length=2000)
 
     class Meta:
@@ -339,7 +277,11 @@ class Score(models.Model):
         verbose_name_plural = _("採点")
         constraints = [
             models.UniqueConstraint(fields=["sheet", "criterion"], name="one_score_per_criterion"),
-            models.CheckConstraint(condition=Q(value__lte=MAX_SCORE), name="score_at_most_5"),
+            models.CheckConstraint(
+                condition=Q(value__lte=MAX_SCALE),
+                name="score_at_most_the_largest_scale",
+                violation_error_message=_("点数が大きすぎます。"),
+            ),
             models.CheckConstraint(
                 condition=Q(value__gte=2) | ~Q(comment=""),
                 name="low_score_has_comment",

@@ -1,6 +1,7 @@
 """Open review (公開審査): set up rounds, score, decide, and publish the results in one act.
 
-Scores and decisions stay private until `round_publish`; after it, they are frozen.
+Scores and decisions stay private until `round_publish`; it stores the results, computed
+by scoring.compute, and the scheme with the round, and nothing changes them afterwards.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from organizations.models import User
 from organizations.permissions import require
-from proposals.guideline.models import Criterion
+from proposals.calls.models import Call
+from proposals.guideline.models import Criterion, CriterionSet
 from proposals.proposals.models import Proposal
 from proposals.proposals.services import proposal_transition
 from proposals.review.models import (
@@ -22,6 +24,7 @@ from proposals.review.models import (
     Score,
     ScoreSheet,
 )
+from proposals.review.selectors import live_results
 from proposals.review.workflow import ROUND_WORKFLOW
 
 # Which proposals a round of each stage reviews, and what its decisions do to them.
@@ -137,7 +140,7 @@ def sheet_save(
     overall_comment: str = "",
     submit: bool = False,
 ) -> ScoreSheet:
-    """Save a reviewer's scores (criterion id → (0–5, comment)); submitting makes them final."""
+    """Save a reviewer's scores (criterion id → (0..scale, comment)); submitting makes them final."""
     with transaction.atomic():
         round_ = _locked_round(round)
         _assignment(round_, proposal, reviewer)
@@ -155,8 +158,10 @@ def sheet_save(
             criterion = criteria.get(criterion_id)
             if criterion is None:
                 raise ValidationError(_("この審査回にない審査項目です。"))
-            if value is None or not 0 <= value <= 5:
-                errors[criterion_id] = _("0から5の整数で採点してください。")
+            if value is None or not 0 <= value <= criterion.scale:
+                errors[criterion_id] = _("0から%(scale)sの整数で採点してください。") % {
+                    "scale": criterion.scale
+                }
             elif value <= 1 and not (comment or "").strip():
                 errors[criterion_id] = _("0点・1点には、理由のコメントが必要です。")
         if submit:
@@ -235,6 +240,14 @@ def round_publish(*, round: ReviewRound, user: User, close_incomplete: bool = Fa
 
 
 def _apply_publication(round_: ReviewRound, change, transition, context) -> None:
+    # Freeze everything the round was judged by, so that editing the criterion set later
+    # (it is shared by later rounds) changes nothing published.
+    entries, scheme, results = live_results(round_)
+    by_proposal = {result.key: result for result in results}
+    for entry in entries:
+        ReviewEntry.objects.filter(pk=entry.pk).update(
+            frozen_result=by_proposal[entry.proposal_id].to_dict()
+        )
     for entry in round_.entries.select_related("proposal"):
         proposal_transition(
             proposal=entry.proposal,
@@ -245,6 +258,7 @@ def _apply_publication(round_: ReviewRound, change, transition, context) -> None
         )
     ReviewRound.objects.filter(pk=round_.pk).update(
         status=transition.target,
+        frozen_scheme=scheme.to_dict(),
         published_at=context.now,
         published_by=context.actor,
         closed_incomplete=bool(missing_sheets(round_)),
@@ -255,13 +269,45 @@ def _apply_publication(round_: ReviewRound, change, transition, context) -> None
 # --- Setting up rounds and sessions from the staff pages ---------------------------
 
 
-def round_create(*, form, user: User) -> ReviewRound:
-    """Create a round from a validated ReviewRoundForm; it starts in preparation."""
+def round_create(
+    *,
+    title: str,
+    stage: str,
+    fiscal_year: int,
+    criterion_set: CriterionSet,
+    user: User,
+    department=None,
+    call: Call | None = None,
+) -> ReviewRound:
+    """Create a round in preparation, run by its call's department (or the one given).
+
+    A call's round scores against the set the call promised.
+    """
     require(user, "proposals.manage_review")
-    _require_manager(user, form.instance)
-    form.instance.created_by = user
-    form.instance.status = ReviewRound.Status.PREPARING
-    return form.save()
+    review_round = ReviewRound(
+        title=title,
+        stage=stage,
+        fiscal_year=fiscal_year,
+        call=call,
+        department=call.department if call is not None else department,
+        criterion_set=criterion_set,
+        created_by=user,
+        status=ReviewRound.Status.PREPARING,
+    )
+    _require_manager(user, review_round)
+    if call is not None and criterion_set != call.scoring_set():
+        raise ValidationError(
+            {
+                "criterion_set": _(
+                    "事業の提示「%(call)s」の審査回は、募集で示した審査基準「%(set)s」で"
+                    "採点します。別の基準は選べません。"
+                )
+                % {"call": call.title, "set": call.scoring_set()}
+            }
+        )
+    criterion_set.scheme()  # refuses a set that cannot score (no criterion)
+    review_round.save()
+    return review_round
 
 
 def session_save(*, round: ReviewRound, form, user: User) -> ReviewSession:

@@ -6,6 +6,7 @@ on their own page.
 """
 
 import datetime
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -25,7 +26,9 @@ from django.views.decorators.http import require_POST
 from organizations.models import User
 from organizations.permissions import require
 from organizations.views import add_form_errors
+from proposals.calls.models import Call
 from proposals.guideline.models import Criterion
+from proposals.guideline.schemes import describe_scheme
 from proposals.proposals.models import Proposal
 from proposals.review import services
 from proposals.review.forms import (
@@ -97,16 +100,31 @@ CHART_ROW = 56
 CHART_AXIS = 36
 
 
-def _chart(results, pass_line: int) -> dict:
+def _chart_max(results) -> Decimal:
+    """The length of a full bar: 100 when the scheme converts, else the maximum in points."""
+    if results.scheme.converts_to_100:
+        return Decimal(100)
+    maxima = [row.result.max_points for row in results.rows if row.result.max_points]
+    return Decimal(max(maxima, default=None) or results.scheme.sheet_max)
+
+
+def _chart(results) -> dict:
     """Geometry of the bar chart: one labelled bar per proposal, the axis and the pass line."""
+    top = _chart_max(results)
+
+    def x(value) -> float:
+        return round(CHART_LEFT + CHART_PLOT * float(value / top), 1)
+
     rows = []
-    for index, result in enumerate(results):
+    for index, row in enumerate(results.rows):
         y = CHART_TOP + index * CHART_ROW
-        length = round(CHART_PLOT * (result.total or 0) / 100, 1)
+        headline = row.result.headline
+        length = round(CHART_PLOT * float((headline or 0) / top), 1)
         rows.append(
             {
-                "result": result,
-                "label": Truncator(result.entry.proposal.title).chars(30),
+                "row": row,
+                "headline": None if headline is None else f"{headline:f}",
+                "label": Truncator(row.entry.proposal.title).chars(30),
                 "label_y": y + 16,
                 "bar_y": y + 24,
                 "bar_length": length,
@@ -114,7 +132,8 @@ def _chart(results, pass_line: int) -> dict:
                 "value_y": y + 39,
             }
         )
-    axis_y = CHART_TOP + len(results) * CHART_ROW
+    axis_y = CHART_TOP + len(results.rows) * CHART_ROW
+    pass_line = results.pass_line
     return {
         "width": CHART_WIDTH,
         "height": axis_y + CHART_AXIS,
@@ -125,33 +144,30 @@ def _chart(results, pass_line: int) -> dict:
         "tick_y": axis_y + 6,
         "tick_label_y": axis_y + 24,
         "ticks": [
-            {"value": value, "x": CHART_LEFT + CHART_PLOT * value / 100}
-            for value in (0, 25, 50, 75, 100)
+            {"value": f"{(top * share / 4).normalize():f}", "x": x(top * share / 4)}
+            for share in range(5)
         ],
-        "pass_line": pass_line,
-        "pass_x": CHART_LEFT + CHART_PLOT * pass_line / 100,
+        "max": f"{top:f}",
+        "pass_line": None if pass_line is None else f"{pass_line:f}",
+        "pass_x": None if pass_line is None else x(min(pass_line, top)),
         "pass_label_y": CHART_TOP - 10,
     }
 
 
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
-    """A round's published results. Before publication the page does not exist, for anyone."""
+    """A round's published results, as frozen. Before publication the page does not exist."""
     review_round = get_object_or_404(
-        ReviewRound.objects.select_related("criterion_set", "call"),
-        pk=pk,
-        status=ReviewRound.Status.PUBLISHED,
+        ReviewRound.objects.select_related("call"), pk=pk, status=ReviewRound.Status.PUBLISHED
     )
     results = select_round_results(review_round)
-    pass_line = review_round.criterion_set.pass_line
     return render(
         request,
         "review/round_results.html",
         {
             "round": review_round,
             "results": results,
-            "criteria": [criterion for criterion, _mean in results[0].means] if results else [],
-            "pass_line": pass_line,
-            "chart": _chart(results, pass_line),
+            "how_totals": describe_scheme(results.scheme),
+            "chart": _chart(results),
             "assignments": review_round.assignments.select_related("reviewer").order_by(
                 "kind", "pk"
             ),
@@ -492,15 +508,23 @@ def _managed_round(request: HttpRequest, pk: int) -> ReviewRound:
 def staff_round_list(request: HttpRequest) -> HttpResponse:
     """The rounds the user manages (all, for coordinators), and the form that creates one."""
     _require_manager(request)
-    form = ReviewRoundForm(request.POST or None, user=request.user)
+    call_pk = request.GET.get("call", "")
+    call = Call.objects.filter(pk=call_pk).first() if call_pk.isdigit() else None
+    form = ReviewRoundForm(
+        request.POST or None, initial={"call": call} if call else None, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
-        review_round = round_create(form=form, user=request.user)
-        messages.success(
-            request,
-            _("審査回「%(title)s」を作成しました。提案と審査委員を登録してください。")
-            % {"title": review_round.title},
-        )
-        return redirect("review:round_manage", pk=review_round.pk)
+        try:
+            review_round = round_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("審査回「%(title)s」を作成しました。提案と審査委員を登録してください。")
+                % {"title": review_round.title},
+            )
+            return redirect("review:round_manage", pk=review_round.pk)
     rounds = ReviewRound.objects.all()
     if not request.user.has_perm("organizations.act_citywide"):
         rounds = rounds.in_department(request.user.department_id)
@@ -564,7 +588,7 @@ def _manage_page(
 ) -> HttpResponse:
     published = review_round.is_published
     results = select_round_results(review_round)
-    in_order = sorted(results, key=lambda r: (r.entry.presentation_order, r.entry.pk))
+    in_order = sorted(results.rows, key=lambda r: (r.entry.presentation_order, r.entry.pk))
     assignments = list(review_round.assignments.select_related("reviewer").order_by("pk"))
     sheets = {
         (reviewer_id, proposal_id): submitted_at
@@ -592,17 +616,17 @@ def _manage_page(
     context = {
         "round": review_round,
         "published": published,
-        "pass_line": review_round.criterion_set.pass_line,
+        "table": results,
+        "how_totals": describe_scheme(results.scheme),
         "entries": [r.entry for r in in_order],
         "assignments": assignments,
         "progress": progress,
         "missing_count": missing,
-        "criteria": [criterion for criterion, _mean in results[0].means] if results else [],
         "sessions": list(review_round.sessions.all()),
         "is_preparing": review_round.status == ReviewRound.Status.PREPARING,
     }
     if published:
-        context["results"] = [{"result": result} for result in results]
+        context["results"] = [{"result": row} for row in results.rows]
     else:
         add_form = add_form or AddProposalForm(
             queryset=_addable_proposals(review_round, request.user), prefix="add"
@@ -613,11 +637,11 @@ def _manage_page(
                 or add_form.fields["proposal"].queryset.exists(),
                 "results": [
                     {
-                        "result": result,
-                        "form": decision_forms.get(result.entry.pk)
-                        or _decision_form(review_round, result.entry),
+                        "result": row,
+                        "form": decision_forms.get(row.entry.pk)
+                        or _decision_form(review_round, row.entry),
                     }
-                    for result in results
+                    for row in results.rows
                 ],
                 "add_form": add_form,
                 "assign_form": assign_form

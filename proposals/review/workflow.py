@@ -1,9 +1,11 @@
 """The review round's workflow table: prepared, scored, then published in one act.
 
 Publishing a round is the decision: it applies every entry's decision to its
-proposal (through the proposal table's REVIEW role) and freezes the results.
+proposal (through the proposal table's REVIEW role) and freezes the results; a round whose
+results cannot be computed (sums in points out of different maxima) is not published.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +14,7 @@ from organizations.permissions import refusal
 from proposals.permissions import manages_round
 
 from .models import ReviewRound, RoundStatusChange
+from .selectors import live_results
 
 STAFF = "staff"  # staff who may manage the round (its department; see permissions)
 
@@ -58,9 +61,21 @@ def _actor_decides_every_entry(review_round, context) -> list[str]:
 
 
 DECIDES_EVERY_ENTRY = Guard("actor_decides_every_entry", _actor_decides_every_entry)
+
+
+def _results_computable(review_round, context) -> list[str]:
+    """Sums in points out of different maxima cannot be ranked: say why, before publishing."""
+    try:
+        live_results(review_round)
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
 READY_TO_SCORE = Guard("has_entries_and_reviewers", _has_entries_and_reviewers)
 SHEETS_IN = Guard("sheets_in_or_explicitly_closed", _sheets_in_or_closed)
 ALL_DECIDED = Guard("every_entry_decided", _every_entry_decided)
+COMPUTABLE = Guard("results_computable", _results_computable)
 
 S = ReviewRound.Status
 
@@ -81,7 +96,7 @@ TRANSITIONS: list[Transition] = [
         _("結果を公表する"),
         _("審査の結果が公表されました"),
         style="success",
-        guards=(DECIDES_EVERY_ENTRY, SHEETS_IN, ALL_DECIDED),
+        guards=(DECIDES_EVERY_ENTRY, SHEETS_IN, ALL_DECIDED, COMPUTABLE),
     ),
 ]
 

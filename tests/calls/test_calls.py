@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from proposals.calls import services as call_services
 from proposals.calls.models import Call, CallAttachment
-from proposals.guideline.models import ProjectForm
+from proposals.guideline.models import CriterionSet, ProjectForm
 from tests.conftest import assert_refused_as_stale, client_for, lock_version_on
 from tests.factories import CallFactory, DepartmentFactory, UserFactory
 
@@ -52,7 +52,8 @@ def call_data(department, **overrides) -> dict:
         "opens_at": "2026-08-01T09:00",
         "closes_at": "2026-09-30T17:00",
         "requires_consultation": "on",
-        "review_criteria": "公益性、協働の必要性、実現性",
+        "criterion_set": CriterionSet.objects.default().pk,
+        "review_criteria": "書類審査と公開プレゼンテーションにより審査します。",
         "contact": "高齢者支援課 042-576-2104",
     }
     data.update(overrides)

@@ -1,10 +1,13 @@
 """Open review services: scoring rules, conflicts, decisions, publication in one act, freezing."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from proposals.guideline.models import Criterion
+from proposals.guideline.scoring import MEETS
 from proposals.proposals.models import Proposal, StatusChange
 from proposals.review import services
 from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
@@ -90,8 +93,9 @@ def test_the_database_refuses_a_low_score_without_comment_and_out_of_range_value
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Score.objects.create(sheet=sheet, criterion=setup["criteria"][0], value=0, comment="")
+    # The scale lives on the criterion (sheet_save checks it); the database bounds every scale.
     with pytest.raises(IntegrityError), transaction.atomic():
-        Score.objects.create(sheet=sheet, criterion=setup["criteria"][0], value=7, comment="x")
+        Score.objects.create(sheet=sheet, criterion=setup["criteria"][0], value=101, comment="x")
 
 
 def test_a_second_sheet_for_the_same_reviewer_and_proposal_is_refused_by_the_database(setup):
@@ -143,9 +147,9 @@ def test_a_conflicted_reviewer_cannot_score_and_is_left_out_of_the_total(setup):
         scores=all_scores(criteria, 3),
         submit=True,
     )
-    result = next(r for r in round_results(review_round) if r.entry.proposal == first)
-    assert result.reviewer_count == 1
-    assert result.total == pytest.approx(60.0)
+    row = next(r for r in round_results(review_round).rows if r.entry.proposal == first)
+    assert (row.result.scored_by, row.result.conflicts) == (1, 1)
+    assert row.result.on_100 == Decimal("60.0")
     assert (reviewer, first) not in services.missing_sheets(review_round)
 
 
@@ -197,13 +201,14 @@ def test_weights_and_ranks(setup):
         services.sheet_save(
             round=review_round, proposal=second, reviewer=reviewer, scores=scores, submit=True
         )
-    results = {r.entry.proposal: r for r in round_results(review_round)}
-    assert results[first].total == pytest.approx(100.0)
-    assert results[second].total == pytest.approx(80.0)
+    table = round_results(review_round)
+    results = {r.entry.proposal: r.result for r in table.rows}
+    assert results[first].on_100 == Decimal("100.0")
+    assert results[second].on_100 == Decimal("80.0")
     assert (results[first].rank, results[second].rank) == (1, 2)
-    means = {c.name: m for c, m in results[second].means}
-    assert means["公益性"] == 0
-    assert results[second].passes
+    public_benefit = next(c.key for c in table.columns if c.name == "公益性")
+    assert results[second].criterion_points[public_benefit] == 0
+    assert results[second].verdict == MEETS
 
 
 def test_publishing_with_unfinished_sheets_is_refused_with_the_list_unless_closed_explicitly(setup):

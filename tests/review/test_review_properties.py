@@ -1,8 +1,12 @@
-"""Properties of the score aggregation, checked by hypothesis against a plain reference.
+"""Properties of a round's results read from the database, checked by hypothesis against a
+plain reference.
 
-The database computes totals (proposals.models.review.ReviewEntryQuerySet.with_results);
-here every example builds a round, computes it in SQL and compares.
+The results come from scoring.compute, fed by selectors.scoring_entries with the round's
+submitted sheets and conflicts; here every example builds a round in the database, reads
+its results through the selector the pages use, and compares.
 """
+
+from fractions import Fraction
 
 import pytest
 from django.db import transaction
@@ -10,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from proposals.guideline.models import Criterion, CriterionSet
+from proposals.guideline.scoring import shown
 from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
 from proposals.review.selectors import round_results
 from tests.factories import ProposalFactory, UserFactory
@@ -36,15 +41,17 @@ def reference_total(weights, sheets, conflicted):
     if not counted:
         return None
     weighted = sum(w * v for sheet in counted for w, v in zip(weights, sheet, strict=True))
-    return 100 * weighted / (5 * sum(weights) * len(counted))
+    return Fraction(100 * weighted, 5 * sum(weights) * len(counted))
 
 
 def compute(weights, sheets, conflicted, *, reverse=False):
-    """Build one round in the database (rolled back afterwards) and return its total by SQL."""
+    """Build one round in the database (rolled back afterwards) and return its result."""
     with transaction.atomic():
         criterion_set = CriterionSet.objects.create(name="property", pass_line=50)
         criteria = [
-            Criterion.objects.create(criterion_set=criterion_set, name=f"c{i}", weight=w, order=i)
+            Criterion.objects.create(
+                criterion_set=criterion_set, name=f"c{i}", max_points=w, order=i
+            )
             for i, w in enumerate(weights)
         ]
         staff = UserFactory(city_staff=True)
@@ -73,9 +80,9 @@ def compute(weights, sheets, conflicted, *, reverse=False):
                 Score(sheet=sheet, criterion=c, value=v, comment="理由" if v <= 1 else "")
                 for c, v in zip(criteria, values, strict=True)
             )
-        [result] = round_results(review_round)
+        [row] = round_results(review_round).rows
         transaction.set_rollback(True)
-    return result
+    return row.result
 
 
 PROPERTY_SETTINGS = settings(
@@ -90,20 +97,20 @@ def test_total_matches_the_weighted_reference_and_stays_within_0_and_100(example
     result = compute(weights, sheets, conflicted)
     expected = reference_total(weights, sheets, conflicted)
     if expected is None:
-        assert result.total is None and result.reviewer_count == 0
+        assert result.on_100 is None and result.scored_by == 0
     else:
-        assert 0 <= result.total <= 100
-        assert result.total == pytest.approx(expected)
-        assert result.reviewer_count == conflicted.count(False)
+        assert 0 <= result.on_100 <= 100
+        assert result.on_100 == shown(expected, 1)
+        assert result.scored_by == conflicted.count(False)
 
 
 @PROPERTY_SETTINGS
 @given(review())
 def test_total_does_not_depend_on_the_order_of_reviewers(example):
     weights, sheets, conflicted = example
-    forward = compute(weights, sheets, conflicted).total
-    backward = compute(weights, sheets, conflicted, reverse=True).total
-    assert forward == pytest.approx(backward) if forward is not None else backward is None
+    forward = compute(weights, sheets, conflicted).on_100
+    backward = compute(weights, sheets, conflicted, reverse=True).on_100
+    assert forward == backward
 
 
 @PROPERTY_SETTINGS
@@ -115,7 +122,9 @@ def test_a_conflicted_reviewers_marks_never_change_the_total(example, extreme):
         [extreme] * len(weights) if conflict else sheet
         for sheet, conflict in zip(sheets, conflicted, strict=True)
     ]
-    assert compute(weights, sheets, conflicted).total == compute(weights, changed, conflicted).total
+    assert (
+        compute(weights, sheets, conflicted).on_100 == compute(weights, changed, conflicted).on_100
+    )
 
 
 @PROPERTY_SETTINGS
@@ -125,4 +134,4 @@ def test_weights_are_respected(weights, favoured):
     # A reviewer gives 5 on one criterion and 0 elsewhere: the total is that criterion's share.
     sheet = [5 if i == favoured else 0 for i in range(len(weights))]
     result = compute(weights, [sheet], [False])
-    assert result.total == pytest.approx(100 * weights[favoured] / sum(weights))
+    assert result.on_100 == shown(Fraction(100 * weights[favoured], sum(weights)), 1)

@@ -229,7 +229,7 @@ def test_only_city_staff_act_on_a_round(setup, as_persona, persona):
 def test_the_sheet_has_a_fieldset_per_criterion_with_radios_and_two_buttons(setup):
     body = client_for(setup.reviewer).get(sheet_url(setup, setup.first)).content.decode()
     assert body.count("<fieldset") == len(setup.criteria)
-    assert "<legend" in body and "公益性（配点20点）" in body
+    assert "<legend" in body and "公益性（0〜5点・配点20点）" in body
     for criterion in setup.criteria:
         for value in range(6):
             assert f'name="score_{criterion.pk}" value="{value}"' in body
@@ -426,7 +426,8 @@ def test_after_publication_the_results_are_public_but_not_who_gave_which_score(s
     assert "1位" in body and "2位" in body
     assert "採択" in body and "不採択" in body
     assert setup.first.title in body and setup.first.organization.name in body
-    assert "4.5" in body  # the mean of 公益性 for the first proposal: (4 + 5) / 2
+    # 公益性 for the first proposal in the city's points: (4 + 5) / 2 of 5, worth 20 → 18.0.
+    assert "18.0" in body
     assert setup.reviewer.full_name in body and "東京都立大学 教授" in body
     assert setup.other.full_name in body
     # Comments are the reviewers' own; never public.

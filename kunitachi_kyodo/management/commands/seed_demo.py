@@ -224,6 +224,8 @@ class Command(BaseCommand):
             return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
         forms = {f.code: f for f in ProjectForm.objects.all()}
+        # Every call names the set its round scores with; the call's page shows it.
+        criterion_set = CriterionSet.objects.default()
         calls = []
         for entry in demo_data.CALLS:
             values = {
@@ -245,6 +247,7 @@ class Command(BaseCommand):
                 department=departments[entry["department"]],
                 opens_at=at(entry["opens"], 9),
                 closes_at=at(entry["closes"], 17),
+                criterion_set=criterion_set,
                 published_at=at(entry["published"], 9) if entry["published"] is not None else None,
                 created_by=users[demo_data.CALLS_CREATED_BY],
             )
@@ -422,7 +425,7 @@ class Command(BaseCommand):
         )
         if not form.is_valid():
             raise CommandError(f"審査回「{title}」の入力: {form.errors.as_text()}")
-        review_round = review_services.round_create(form=form, user=manager)
+        review_round = review_services.round_create(user=manager, **form.cleaned_data)
         for proposal in proposals:  # in presentation order
             review_services.round_add_proposal(round=review_round, proposal=proposal, user=manager)
         for email, kind, public_title in entry["reviewers"]:

@@ -1,4 +1,4 @@
-"""Seed the default criteria (審査基準) Japanese cities use, weighted to 100 points, pass line 50.
+"""Seed the default criteria (審査基準) Japanese cities use: 0–5 × weights to 100 points, pass line 50.
 
 A city changes names, weights and the pass line in the admin, or adds its own sets.
 """
@@ -26,7 +26,12 @@ def seed(apps, schema_editor):
         Criterion.objects.get_or_create(
             criterion_set=criterion_set,
             name=name,
-            defaults={"description": description, "weight": weight, "order": order},
+            defaults={
+                "description": description,
+                "scale": 5,
+                "max_points": weight,
+                "order": order,
+            },
         )
 
 

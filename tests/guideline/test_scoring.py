@@ -2,7 +2,8 @@
 
 - properties of each rule, checked by hypothesis against plain reference computations;
 - the pass-line finding: the verdict follows the number as shown (50.0 is never 「未満」);
-- the portal's former SQL totals (ReviewEntryQuerySet.with_results) on a few examples;
+- the seeded default set means what the portal's former SQL totals meant, and the database
+  path (selectors.round_results) gives the pure computation's results;
 - published tables, written out as a city could publish them (eight reviewers, criteria
   out of different maxima, ties), reproduced under each scheme with totals, ranks and
   decisions worked out by hand.
@@ -17,9 +18,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from proposals.guideline.models import Criterion, CriterionSet
-from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
-from proposals.review.scoring import (
+from proposals.guideline.models import CriterionSet
+from proposals.guideline.scoring import (
     AGGREGATIONS,
     BELOW,
     CONFLICT_RULES,
@@ -45,6 +45,13 @@ from proposals.review.scoring import (
     format_total,
     shown,
     weighted_scheme,
+)
+from proposals.review.models import (
+    ConflictOfInterest,
+    ReviewEntry,
+    ReviewRound,
+    Score,
+    ScoreSheet,
 )
 from proposals.review.selectors import round_results
 from tests.factories import ProposalFactory, UserFactory
@@ -577,7 +584,7 @@ def test_a_total_shown_as_49_9_is_below_a_pass_line_of_50():
     assert result.verdict == BELOW
 
 
-# --- the portal's former SQL totals ----------------------------------------------------------
+# --- the seeded default set -----------------------------------------------------------------------
 
 DEFAULT_CRITERIA = [
     ("公益性", 20),
@@ -597,12 +604,18 @@ SQL_EXAMPLES = {
 
 
 @pytest.mark.django_db
-def test_the_default_scheme_gives_the_totals_of_the_former_sql(users):
-    criterion_set = CriterionSet.objects.create(name="旧方式", pass_line=50)
-    criteria = [
-        Criterion.objects.create(criterion_set=criterion_set, name=n, weight=w, order=i)
-        for i, (n, w) in enumerate(DEFAULT_CRITERIA)
+def test_the_seeded_default_set_keeps_the_former_scheme_and_the_database_path_agrees(users):
+    """The seeded 標準の審査基準 means what the former SQL computed: 0–5 × 20, 20, 20, 15, 10,
+    15, the mean sheet on 100, pass line 50, conflicted reviewers excluded."""
+    criterion_set = CriterionSet.objects.get(is_default=True)
+    criteria = list(criterion_set.criteria.all())
+    assert [(c.name, c.scale, c.max_points) for c in criteria] == [
+        (n, 5, w) for n, w in DEFAULT_CRITERIA
     ]
+    scheme = weighted_scheme([(str(c.pk), c.name, c.max_points) for c in criteria], pass_line=50)
+    assert criterion_set.scheme() == scheme
+    assert criterion_set.scheme().to_dict()["pass_line"] == "50"
+
     review_round = ReviewRound.objects.create(
         title="旧方式",
         fiscal_year=2026,
@@ -620,6 +633,9 @@ def test_the_default_scheme_gives_the_totals_of_the_former_sql(users):
         for reviewer, values in zip(reviewers, rows, strict=True):
             if values is None:
                 conflicts.add(reviewer.pk)
+                ConflictOfInterest.objects.create(
+                    round=review_round, proposal=proposal, reviewer=reviewer, reason="理事"
+                )
                 continue
             sheet = ScoreSheet.objects.create(
                 round=review_round,
@@ -634,22 +650,15 @@ def test_the_default_scheme_gives_the_totals_of_the_former_sql(users):
             sheets[reviewer.pk] = {str(c.pk): v for c, v in zip(criteria, values, strict=True)}
         entries.append(Entry(proposal.pk, sheets, frozenset(conflicts)))
 
-    scheme = weighted_scheme([(str(c.pk), c.name, c.weight) for c in criteria], pass_line=50)
-    ours = run(scheme, entries)
-    for sql in round_results(review_round):
-        result = ours[sql.entry.proposal_id]
-        assert result.on_100 == half_up(Fraction(sql.total).limit_denominator(10**6), 1)
-        assert float(result.on_100) == pytest.approx(sql.total, abs=0.05)
-        assert (result.rank, result.passes, result.scored_by) == (
-            sql.rank,
-            sql.passes,
-            sql.reviewer_count,
-        )
-    # By hand, Σ(value × weight) / (5 × reviewers): 1215 / 15, 505 / 10, 535 / 15.
-    assert [(r.on_100, r.rank, r.verdict) for r in compute(scheme, entries)] == [
-        (Decimal("81.0"), 1, MEETS),
-        (Decimal("50.5"), 2, MEETS),
-        (Decimal("35.7"), 3, BELOW),  # 35.67
+    # Read from the database by the selector the pages use: the same as the pure computation.
+    from_database = [row.result for row in round_results(review_round).rows]
+    assert from_database == compute(scheme, entries)
+    # By hand, Σ(value × weight) / (5 × reviewers), the former SQL's totals: 1215 / 15,
+    # 505 / 10, 535 / 15.
+    assert [(r.on_100, r.rank, r.verdict, r.scored_by) for r in from_database] == [
+        (Decimal("81.0"), 1, MEETS, 3),
+        (Decimal("50.5"), 2, MEETS, 2),
+        (Decimal("35.7"), 3, BELOW, 3),  # 35.67
     ]
 
 

@@ -226,10 +226,10 @@ class Scheme:
 
 
 def weighted_scheme(criteria: Iterable[tuple[str, str, int]], pass_line=50) -> Scheme:
-    """The portal's scheme so far: 0–5 per criterion weighted, mean sheet converted to 100.
+    """The portal's default scheme: 0–5 per criterion weighted, mean sheet converted to 100.
 
-    Same totals as ReviewEntryQuerySet.with_results(): 100 × Σ(score × weight) /
-    (5 × Σweight × reviewers), conflicted reviewers excluded.
+    The totals of the seeded 標準の審査基準 (and of the SQL the portal once used):
+    100 × Σ(score × weight) / (5 × Σweight × reviewers), conflicted reviewers excluded.
     """
     return Scheme(
         criteria=tuple(CriterionSpec.weighted(k, n, w) for k, n, w in criteria),
