@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from kunitachi_kyodo.notifications.models import Notification
 from kunitachi_kyodo.templatetags.portal import iso_datetime
-from organizations.models import Notification
 from proposals.proposals import services
 from proposals.proposals.models import ConsultationMessage, StatusChange
 from proposals.review.models import ReviewSession
@@ -89,7 +89,7 @@ def test_proposal_timeline_and_consultation_times_are_local_and_whole_seconds(us
 def test_mypage_notification_times_are_local_and_whole_seconds(users):
     notification = Notification.objects.create(user=users["citizen"], message="お知らせ", url="/")
     Notification.objects.filter(pk=notification.pk).update(created_at=JUST_AFTER_MIDNIGHT)
-    body = client_for(users["citizen"]).get(reverse("organizations:mypage")).content.decode()
+    body = client_for(users["citizen"]).get(reverse("mypage")).content.decode()
     assert "2026-12-03T00:58:00+09:00" in assert_clean_datetimes(body)
 
 

@@ -233,6 +233,7 @@ def agreement_save(
     """
     _require(user, agreement.project, workflow.DEPARTMENT, workflow.PARTNER)
     with transaction.atomic():
+        _open_project(agreement.project_id)
         current = lock_for_edit(agreement, lock_version=lock_version)
         if current.is_locked:
             raise ValidationError(

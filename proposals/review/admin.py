@@ -103,6 +103,7 @@ class ConflictOfInterestAdmin(admin.ModelAdmin):
 class ScoreInline(FrozenTabularInline):
     model = Score
     extra = 0
+    is_frozen = staticmethod(sheet_is_frozen)
     fields = ["criterion", "value", "comment"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -289,7 +289,8 @@ def round_create(
         stage=stage,
         fiscal_year=fiscal_year,
         call=call,
-        department=call.department if call is not None else department,
+        # A call's round is its department's; otherwise the one given, or the creator's own.
+        department=call.department if call is not None else (department or user.department),
         criterion_set=criterion_set,
         created_by=user,
         status=ReviewRound.Status.PREPARING,

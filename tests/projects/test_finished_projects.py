@@ -74,7 +74,13 @@ def test_the_draft_version_is_neither_saved_nor_confirmed_once_finished(finished
     draft = finished.current_agreement()
     assert draft.version == 2 and not draft.is_locked
     with pytest.raises(ValidationError, match=FROZEN_AGREEMENT):
-        services.agreement_save(agreement=draft, user=users["member"], form=None, formsets=[])
+        services.agreement_save(
+            agreement=draft,
+            user=users["member"],
+            form=None,
+            formsets=[],
+            lock_version=draft.lock_version,
+        )
     for person in ("member", "city_staff"):
         with pytest.raises(ValidationError, match=FROZEN_AGREEMENT):
             services.agreement_confirm(agreement=draft, user=users[person])

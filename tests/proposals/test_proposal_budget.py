@@ -116,7 +116,7 @@ def test_the_edit_page_refuses_the_same_way(as_persona, users):
     proposal = ProposalFactory(proposer=users["citizen"], origin="call", call=call)
     data = call_data(
         call,
-        version=str(proposal.version),
+        lock_version=str(proposal.lock_version),
         requested_amount="600000",
         **budget(("income", "市の委託料", "600000"), ("expense", "人件費", "600000")),
     )

@@ -20,12 +20,12 @@ from django.urls import reverse
 
 from proposals.guideline.models import Criterion, CriterionSet
 from proposals.guideline.scoring import Scheme
-from proposals.proposals.models import BudgetLine, Proposal
+from proposals.proposals.models import Proposal
 from proposals.review import services
 from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
 from tests.conftest import client_for
 from tests.factories import CallFactory, ProposalFactory, UserFactory
-from tests.review.test_scoring import (
+from tests.guideline.test_scoring import (
     POINTS_AMOUNTS,
     POINTS_CRITERIA,
     POINTS_KEYS,
@@ -112,11 +112,13 @@ def run_round(staff, criterion_set, sheets, *, amounts=None, conflicts=None, dec
     )
     proposals = {}
     for key in sheets:
-        proposal = ProposalFactory(open_review=True, title=f"提案{key}")
-        if amounts:
-            BudgetLine.objects.create(
-                proposal=proposal, kind=BudgetLine.Kind.EXPENSE, item="事業費", amount=amounts[key]
-            )
+        proposal = ProposalFactory(
+            open_review=True,
+            title=f"提案{key}",
+            department=staff.department,
+            # The smaller requested amount (補助・委託希望額) breaks a tie.
+            requested_amount=amounts[key] if amounts else None,
+        )
         services.round_add_proposal(round=review_round, proposal=proposal, user=staff)
         proposals[key] = proposal
     names = sorted({reviewer for rows in sheets.values() for reviewer in rows})
@@ -343,7 +345,7 @@ def test_the_call_page_shows_the_criteria_of_its_set(users, city_set):
 
 def test_a_round_for_a_call_uses_the_calls_set_and_refuses_another(users, city_set):
     staff = users["city_staff"]
-    call = CallFactory(criterion_set=city_set)
+    call = CallFactory(criterion_set=city_set, department=staff.department)
     client = client_for(staff)
     url = reverse("review:staff_round_list")
 
@@ -646,6 +648,8 @@ def test_the_admin_still_edits_a_round_before_publication(users, city_set):
         users["city_staff"], city_set, {"P1": points_sheets()["P1"]}
     )
     sheet = ScoreSheet.objects.filter(round=review_round).first()
+    # A submitted sheet is final (tests/test_admin_frozen.py); a draft one stays editable.
+    ScoreSheet.objects.filter(pk=sheet.pk).update(submitted_at=None)
     body = (
         client_for(users["admin"])
         .get(reverse("admin:review_scoresheet_change", args=[sheet.pk]))
