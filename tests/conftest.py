@@ -8,12 +8,21 @@
 to a round also have them declare a conflict on the proposal under review.
 """
 
+import datetime
 import re
 
 import pytest
 from django.test import Client
 
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from proposals.proposals import services as proposal_services
+from tests.factories import (
+    CallFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    ProposalFactory,
+    UserFactory,
+    decide_through_review,
+)
 
 PERSONAS = [
     "anonymous",
@@ -121,3 +130,26 @@ def as_persona(users):
 @pytest.fixture(params=PERSONAS)
 def persona(request):
     return request.param
+
+
+@pytest.fixture
+def adopted(users, organization):
+    """A proposal of the member's organization, answered to a 30-day call, adopted with a public record."""
+    department = users["city_staff"].department
+    call = CallFactory(department=department)
+    proposal = ProposalFactory(
+        proposer=users["member"],
+        organization=organization,
+        origin="call",
+        call=call,
+        department=department,
+        period_start=datetime.date(2027, 4, 1),
+        period_end=datetime.date(2028, 3, 31),
+    )
+    proposal_services.proposal_transition(proposal=proposal, action="submit", actor=users["member"])
+    for action in ("screen", "to_open_review"):
+        proposal_services.proposal_transition(
+            proposal=proposal, action=action, actor=users["city_staff"]
+        )
+    decide_through_review(proposal, staff=users["city_staff"], reason="効果が大きい")
+    return proposal

@@ -81,11 +81,11 @@ def form_fields(response) -> dict[str, str]:
 
 
 def change_url(obj) -> str:
-    return reverse(f"admin:proposals_{obj._meta.model_name}_change", args=[obj.pk])
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def delete_url(obj) -> str:
-    return reverse(f"admin:proposals_{obj._meta.model_name}_delete", args=[obj.pk])
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_delete", args=[obj.pk])
 
 
 @pytest.fixture
@@ -126,8 +126,8 @@ def assert_editable(admin_client, obj, field: str, new_value: str):
 def scoring(users):
     """A round in scoring with one proposal; the reviewer has submitted a sheet."""
     staff = users["city_staff"]
-    review_round = ReviewRoundFactory(created_by=staff)
-    proposal = ProposalFactory(open_review=True)
+    review_round = ReviewRoundFactory(created_by=staff, department=staff.department)
+    proposal = ProposalFactory(open_review=True, department=staff.department)
     review_services.round_add_proposal(round=review_round, proposal=proposal, user=staff)
     review_services.reviewer_assign(
         round=review_round, reviewer=users["reviewer"], user=staff, kind="external"
@@ -169,7 +169,7 @@ def test_no_score_is_added_changed_or_deleted_on_a_submitted_sheet(scoring, user
 
 def test_the_list_action_does_not_delete_a_submitted_sheet(scoring, admin_client):
     admin_client.post(
-        reverse("admin:proposals_scoresheet_changelist"),
+        reverse("admin:review_scoresheet_changelist"),
         {"action": "delete_selected", "_selected_action": [scoring.pk], "post": "yes"},
     )
     assert ScoreSheet.objects.filter(pk=scoring.pk).exists()

@@ -38,7 +38,8 @@ class ReviewEntryInline(admin.TabularInline):
     def get_readonly_fields(self, request, obj=None):
         if _published(obj):
             return self.fields
-        return ["frozen_result"]
+        # Decisions and their reasons are recorded on the review pages (entry_decide), never here.
+        return ["decision", "reason", "frozen_result"]
 
     def has_add_permission(self, request, obj=None):
         return not _published(obj) and super().has_add_permission(request, obj)
