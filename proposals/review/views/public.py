@@ -1,0 +1,208 @@
+"""Open review's public pages: the index, a round's published results, sessions and their iCal."""
+
+import datetime
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from proposals.guideline.schemes import describe_scheme
+from proposals.review.models import (
+    ReviewRound,
+    ReviewSession,
+)
+from proposals.review.selectors import round_results as select_round_results
+
+# --- Public pages ------------------------------------------------------------------
+
+
+def review_index(request: HttpRequest) -> HttpResponse:
+    """Announced sessions (upcoming, then past) and the rounds whose results are published."""
+    now = timezone.now()
+    sessions = list(
+        ReviewSession.objects.filter(is_announced=True)
+        .select_related("round")
+        .order_by("starts_at", "pk")
+    )
+    return render(
+        request,
+        "review/review_index.html",
+        {
+            "upcoming_sessions": [s for s in sessions if s.ends_at >= now],
+            "past_sessions": [s for s in reversed(sessions) if s.ends_at < now],
+            "published_rounds": ReviewRound.objects.filter(
+                status=ReviewRound.Status.PUBLISHED
+            ).order_by("-published_at", "-pk"),
+        },
+    )
+
+
+# The bar chart of totals, drawn by the template as inline SVG (no script). Lengths are
+# in the SVG's own units; it scales to the page width.
+CHART_WIDTH = 720
+CHART_LEFT = 8
+CHART_PLOT = 600  # the length of a 100-point bar
+CHART_TOP = 28  # room for the pass line's label
+CHART_ROW = 56
+CHART_AXIS = 36
+
+
+def _chart_max(results) -> Decimal:
+    """The length of a full bar: 100 when the scheme converts, else the maximum in points."""
+    if results.scheme.converts_to_100:
+        return Decimal(100)
+    maxima = [row.result.max_points for row in results.rows if row.result.max_points]
+    return Decimal(max(maxima, default=None) or results.scheme.sheet_max)
+
+
+def _chart(results) -> dict:
+    """Geometry of the bar chart: one labelled bar per proposal, the axis and the pass line."""
+    top = _chart_max(results)
+
+    def x(value) -> float:
+        return round(CHART_LEFT + CHART_PLOT * float(value / top), 1)
+
+    rows = []
+    for index, row in enumerate(results.rows):
+        y = CHART_TOP + index * CHART_ROW
+        headline = row.result.headline
+        length = round(CHART_PLOT * float((headline or 0) / top), 1)
+        rows.append(
+            {
+                "row": row,
+                "headline": None if headline is None else f"{headline:f}",
+                "label": Truncator(row.entry.proposal.title).chars(30),
+                "label_y": y + 16,
+                "bar_y": y + 24,
+                "bar_length": length,
+                "value_x": CHART_LEFT + length + 8,
+                "value_y": y + 39,
+            }
+        )
+    axis_y = CHART_TOP + len(results.rows) * CHART_ROW
+    pass_line = results.pass_line
+    return {
+        "width": CHART_WIDTH,
+        "height": axis_y + CHART_AXIS,
+        "left": CHART_LEFT,
+        "right": CHART_LEFT + CHART_PLOT,
+        "rows": rows,
+        "axis_y": axis_y,
+        "tick_y": axis_y + 6,
+        "tick_label_y": axis_y + 24,
+        "ticks": [
+            {"value": f"{(top * share / 4).normalize():f}", "x": x(top * share / 4)}
+            for share in range(5)
+        ],
+        "max": f"{top:f}",
+        "pass_line": None if pass_line is None else f"{pass_line:f}",
+        "pass_x": None if pass_line is None else x(min(pass_line, top)),
+        "pass_label_y": CHART_TOP - 10,
+    }
+
+
+def round_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """A round's published results, as frozen. Before publication the page does not exist."""
+    review_round = get_object_or_404(
+        ReviewRound.objects.select_related("call"), pk=pk, status=ReviewRound.Status.PUBLISHED
+    )
+    results = select_round_results(review_round)
+    return render(
+        request,
+        "review/round_results.html",
+        {
+            "round": review_round,
+            "results": results,
+            "how_totals": describe_scheme(results.scheme),
+            "chart": _chart(results),
+            "assignments": review_round.assignments.select_related("reviewer").order_by(
+                "kind", "pk"
+            ),
+            "sessions": review_round.sessions.filter(is_announced=True),
+        },
+    )
+
+
+def _visible_session(request: HttpRequest, pk: int) -> ReviewSession:
+    """An announced session; the round's managers also open one not yet announced. Otherwise a 404."""
+    session = get_object_or_404(ReviewSession.objects.select_related("round"), pk=pk)
+    if not session.is_announced and not request.user.has_perm(
+        "proposals.manage_round", session.round
+    ):
+        raise Http404
+    return session
+
+
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _visible_session(request, pk)
+    return render(
+        request,
+        "review/session_detail.html",
+        {
+            "session": session,
+            "round": session.round,
+            "entries": session.round.entries.select_related(
+                "proposal__organization", "proposal__proposer"
+            ).order_by("presentation_order", "pk"),
+        },
+    )
+
+
+def ical_escape(text: str) -> str:
+    """Escape a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newlines."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def ical_fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character."""
+    parts, current, size = [], "", 0
+    for char in line:
+        octets = len(char.encode())
+        if size + octets > limit:
+            parts.append(current)
+            current, size = " ", 1  # a continuation line starts with one space
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n".join(parts)
+
+
+def _ical_time(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def session_ical(request: HttpRequest, pk: int) -> HttpResponse:
+    """The session as an iCalendar event, for a calendar application."""
+    session = _visible_session(request, pk)
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    summary = _("%(title)s 公開審査会") % {"title": session.round.title}
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Kunitachi Kyodo Portal//Open review//JA",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:review-session-{session.pk}@{host}",
+        f"DTSTAMP:{_ical_time(timezone.now())}",
+        f"DTSTART:{_ical_time(session.starts_at)}",
+        f"DTEND:{_ical_time(session.ends_at)}",
+        f"SUMMARY:{ical_escape(summary)}",
+        f"LOCATION:{ical_escape(session.place)}",
+        f"DESCRIPTION:{ical_escape(session.description)}",
+        f"URL:{request.build_absolute_uri(session.get_absolute_url())}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    response = HttpResponse(
+        "".join(ical_fold(line) + "\r\n" for line in lines),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="review-session-{session.pk}.ics"'
+    return response

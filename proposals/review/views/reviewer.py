@@ -1,0 +1,252 @@
+"""Reviewers' pages: their rounds, score sheets, conflict declarations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from organizations.permissions import require
+from organizations.views import add_form_errors
+from proposals.guideline.models import Criterion
+from proposals.review import services
+from proposals.review.forms import (
+    ConflictForm,
+    ScoreSheetForm,
+)
+from proposals.review.models import (
+    ConflictOfInterest,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    Score,
+    ScoreSheet,
+)
+from proposals.review.views.common import CONFLICT, DRAFT, SUBMITTED, TODO, sheet_state
+
+# --- Reviewers ---------------------------------------------------------------------
+
+REVIEWER_STATE_LABELS = {
+    SUBMITTED: gettext_lazy("提出済み"),
+    DRAFT: gettext_lazy("一時保存"),
+    CONFLICT: gettext_lazy("利害関係あり（採点しない）"),
+    TODO: gettext_lazy("未採点"),
+}
+
+
+@login_required
+def my_reviews(request: HttpRequest) -> HttpResponse:
+    """The rounds a reviewer is assigned to, and where each proposal's sheet stands."""
+    user = request.user
+    assignments = list(
+        ReviewerAssignment.objects.filter(reviewer=user)
+        .select_related("round")
+        .order_by("-round__fiscal_year", "-round__created_at")
+    )
+    round_ids = [a.round_id for a in assignments]
+    entries = ReviewEntry.objects.filter(round_id__in=round_ids).select_related(
+        "proposal__organization", "proposal__proposer"
+    )
+    sheets = {
+        (round_id, proposal_id): submitted_at
+        for round_id, proposal_id, submitted_at in ScoreSheet.objects.filter(
+            reviewer=user, round_id__in=round_ids
+        ).values_list("round_id", "proposal_id", "submitted_at")
+    }
+    conflicts = set(
+        ConflictOfInterest.objects.filter(reviewer=user, round_id__in=round_ids).values_list(
+            "round_id", "proposal_id"
+        )
+    )
+    by_round: dict[int, list] = {round_id: [] for round_id in round_ids}
+    for entry in entries.order_by("presentation_order", "pk"):
+        state = sheet_state((entry.round_id, entry.proposal_id), sheets, conflicts)
+        by_round[entry.round_id].append(
+            {"entry": entry, "state": state, "state_label": REVIEWER_STATE_LABELS[state]}
+        )
+    rounds = [
+        {
+            "round": a.round,
+            "assignment": a,
+            "rows": by_round[a.round_id],
+            "left": sum(row["state"] in (DRAFT, TODO) for row in by_round[a.round_id]),
+        }
+        for a in assignments
+    ]
+    return render(request, "review/my_reviews.html", {"rounds": rounds})
+
+
+def _sheet_target(request: HttpRequest, pk: int, proposal_pk: int):
+    """The round (403 unless assigned to it) and the proposal's entry in it (404 if not in it)."""
+    review_round = get_object_or_404(ReviewRound.objects.select_related("criterion_set"), pk=pk)
+    # Superusers hold every permission, but only an assigned reviewer has a sheet to fill.
+    if not (
+        request.user.has_perm("proposals.score_in_round", review_round)
+        and review_round.assignments.filter(reviewer=request.user).exists()
+    ):
+        raise PermissionDenied
+    entry = get_object_or_404(
+        ReviewEntry.objects.select_related("proposal__organization", "proposal__proposer"),
+        round=review_round,
+        proposal_id=proposal_pk,
+    )
+    return review_round, entry
+
+
+def _scores_prefetch():
+    return Prefetch(
+        "scores",
+        queryset=Score.objects.select_related("criterion").order_by("criterion__order", "pk"),
+    )
+
+
+def _sheet_rows(criteria, sheet: ScoreSheet) -> list[tuple[Criterion, Score | None]]:
+    scores = {score.criterion_id: score for score in sheet.scores.all()}
+    return [(criterion, scores.get(criterion.pk)) for criterion in criteria]
+
+
+def _sheet_page(
+    request: HttpRequest,
+    review_round: ReviewRound,
+    entry: ReviewEntry,
+    *,
+    form: ScoreSheetForm | None = None,
+    conflict_form: ConflictForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = request.user
+    proposal = entry.proposal
+    criteria = list(Criterion.objects.filter(criterion_set_id=review_round.criterion_set_id))
+    sheet = (
+        ScoreSheet.objects.filter(round=review_round, proposal=proposal, reviewer=user)
+        .prefetch_related(_scores_prefetch())
+        .first()
+    )
+    submitted = bool(sheet and sheet.submitted_at)
+    can_score = review_round.status == ReviewRound.Status.SCORING and not submitted
+    if can_score and form is None:
+        initial = {"overall_comment": sheet.overall_comment if sheet else ""}
+        for score in sheet.scores.all() if sheet else []:
+            initial[f"score_{score.criterion_id}"] = score.value
+            initial[f"comment_{score.criterion_id}"] = score.comment
+        form = ScoreSheetForm(initial=initial, criteria=criteria)
+    others = []
+    if submitted:
+        # Others' submitted sheets, never before one's own is submitted.
+        others = [
+            {"sheet": other, "rows": _sheet_rows(criteria, other)}
+            for other in ScoreSheet.objects.filter(
+                round=review_round, proposal=proposal, submitted_at__isnull=False
+            )
+            .exclude(reviewer=user)
+            .select_related("reviewer")
+            .prefetch_related(_scores_prefetch())
+            .order_by("submitted_at", "pk")
+        ]
+    return render(
+        request,
+        "review/score_sheet.html",
+        {
+            "round": review_round,
+            "entry": entry,
+            "proposal": proposal,
+            "criteria": criteria,
+            "form": form if can_score else None,
+            "sheet": sheet,
+            "submitted": submitted,
+            "own_rows": _sheet_rows(criteria, sheet) if submitted else [],
+            "others": others,
+            "is_preparing": review_round.status == ReviewRound.Status.PREPARING,
+            "is_published": review_round.is_published,
+            "conflict_form": (conflict_form or ConflictForm(auto_id="id_conflict_%s"))
+            if can_score
+            else None,
+        },
+        status=status,
+    )
+
+
+def _refused(request, error: ValidationError | str, review_round, entry) -> HttpResponse:
+    """Back to the sheet, saying why: it is not open to changes (any more)."""
+    for message in error.messages if isinstance(error, ValidationError) else [error]:
+        messages.error(request, message)
+    return redirect("review:score_sheet", pk=review_round.pk, proposal_pk=entry.proposal_id)
+
+
+@login_required
+def score_sheet(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    """A reviewer's score sheet for one proposal: save a draft, or submit it for good."""
+    review_round, entry = _sheet_target(request, pk, proposal_pk)
+    require(request.user, "proposals.score_entry", entry)
+    if request.method != "POST":
+        return _sheet_page(request, review_round, entry)
+    if ScoreSheet.objects.filter(
+        round=review_round,
+        proposal=entry.proposal,
+        reviewer=request.user,
+        submitted_at__isnull=False,
+    ).exists():
+        return _refused(request, _("提出済みの採点票は変更できません。"), review_round, entry)
+    if review_round.status != ReviewRound.Status.SCORING:
+        return _refused(
+            request, _("この審査回は、いま採点を受け付けていません。"), review_round, entry
+        )
+    criteria = Criterion.objects.filter(criterion_set_id=review_round.criterion_set_id)
+    form = ScoreSheetForm(request.POST, criteria=criteria)
+    submit = request.POST.get("action") == "submit"
+    if form.is_valid():
+        try:
+            services.sheet_save(
+                round=review_round,
+                proposal=entry.proposal,
+                reviewer=request.user,
+                scores=form.scores(),
+                overall_comment=form.cleaned_data["overall_comment"],
+                submit=submit,
+            )
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # The round moved on since the checks above.
+                return _refused(request, error, review_round, entry)
+            add_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("採点票を提出しました。ほかの委員の提出済みの採点も見られます。")
+                if submit
+                else _("採点票を一時保存しました。提出するまでは変更できます。"),
+            )
+            return redirect("review:score_sheet", pk=review_round.pk, proposal_pk=entry.proposal_id)
+    return _sheet_page(request, review_round, entry, form=form, status=400)
+
+
+@require_POST
+@login_required
+def conflict_declare(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    review_round, entry = _sheet_target(request, pk, proposal_pk)
+    form = ConflictForm(request.POST, auto_id="id_conflict_%s")
+    if form.is_valid():
+        try:
+            services.conflict_declare(
+                round=review_round,
+                proposal=entry.proposal,
+                reviewer=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                return _refused(request, error, review_round, entry)
+            add_form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("「%(title)s」について利害関係を申告しました。この提案は採点しません。")
+                % {"title": entry.proposal.title},
+            )
+            return redirect("review:my_reviews")
+    require(request.user, "proposals.score_entry", entry)
+    return _sheet_page(request, review_round, entry, conflict_form=form, status=400)
