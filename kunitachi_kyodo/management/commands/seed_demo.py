@@ -34,6 +34,7 @@ from organizations.models import (
 )
 from organizations.workflow import ORGANIZATION_WORKFLOW
 from proposals.calls.models import Call
+from proposals.calls.workflow import CALL_WORKFLOW
 from proposals.guideline.models import CollaborationRule, CriterionSet, ProjectForm
 from proposals.projects import services as project_services
 from proposals.projects.forms import (
@@ -253,8 +254,31 @@ class Command(BaseCommand):
             )
             call = upsert(Call.objects, {"title": entry["title"]}, values)
             call.forms.set([forms[code] for code in entry["forms"] if code in forms])
+            self.record_call_moves(call, users[demo_data.CALLS_CREATED_BY])
             calls.append(call)
         return calls
+
+    def record_call_moves(self, call: Call, staff: User) -> None:
+        """The public record of a demo call's publication (and closing), dated as the call is.
+
+        The call is dated from today, so it is written with its dates rather than moved now.
+        """
+        moves = []
+        if call.published_at is not None:
+            moves.append(("publish", Call.Status.DRAFT, Call.Status.PUBLISHED, call.published_at))
+        if call.status == Call.Status.CLOSED:
+            moves.append(("close", Call.Status.PUBLISHED, Call.Status.CLOSED, call.closes_at))
+        for action, source, target, when in moves:
+            if not call.status_changes.filter(action=action).exists():
+                CALL_WORKFLOW.record(
+                    call,
+                    actor=staff,
+                    action=action,
+                    from_status=source,
+                    to_status=target,
+                    is_public=True,
+                    created_at=when,
+                )
 
     def seed_proposals(
         self,
@@ -394,7 +418,7 @@ class Command(BaseCommand):
             ],
             "decisions": {proposal.title: (decision, reason)},
         }
-        title = f"{proposal.title}（{ReviewRound.Stage(stage).label}）"
+        title = f"「{proposal.title}」の審査"
         self.make_round(entry, title, fiscal_year(proposal.submitted_at), [proposal], users)
         proposal.refresh_from_db()
         return proposal
