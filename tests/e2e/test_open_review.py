@@ -35,7 +35,7 @@ def label(text: str) -> re.Pattern:
 
 
 def criterion_group(page: Page, name: str):
-    return page.get_by_role("group", name=re.compile(rf"^{re.escape(name)}（配点"))
+    return page.get_by_role("group", name=re.compile(rf"^{re.escape(name)}（0〜5点・配点"))
 
 
 def give(page: Page, values: list[int]) -> None:
