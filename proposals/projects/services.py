@@ -212,18 +212,6 @@ def _open_project(project_id: int) -> CollaborationProject:
     return project
 
 
-def _locked_agreement(agreement: Agreement) -> Agreement:
-    _open_project(agreement.project_id)
-    locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    if locked.is_locked:
-        raise ValidationError(
-            _(
-                "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
-            )
-        )
-    return locked
-
-
 def agreement_save(
     *, agreement: Agreement, user: User, form, formsets, lock_version: int | None
 ) -> Agreement:
