@@ -45,17 +45,17 @@ M = TypeVar("M", bound=Versioned)
 def lock_for_edit(instance: M, *, lock_version: int | None) -> M:
     """Lock `instance`'s row, refuse a save based on an older `lock_version`, count this save.
 
-    Call inside `transaction.atomic()` before saving `instance`. Returns the row as stored
-    before this save, so the caller keeps from it what its form does not edit (a status
-    changed meanwhile by another action).
+    Call inside `transaction.atomic()`. Returns the row as stored now, locked and counted: the
+    service writes its new values into it, so what the values do not hold (a status changed
+    meanwhile by another action) stays as it is.
     """
     manager = type(instance)._default_manager
     current = manager.select_for_update().get(pk=instance.pk)
     if lock_version != current.lock_version:
         raise EditConflict
-    instance.lock_version = current.lock_version + 1
+    instance.lock_version = current.lock_version = current.lock_version + 1
     # Counted here too, so a save that writes only some fields (or none) still counts.
-    manager.filter(pk=instance.pk).update(lock_version=instance.lock_version)
+    manager.filter(pk=instance.pk).update(lock_version=current.lock_version)
     return current
 
 

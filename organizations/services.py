@@ -1,6 +1,8 @@
 """Actions on people and organizations. Views and commands call these; each is atomic."""
 
+import datetime
 import secrets
+from dataclasses import dataclass
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,8 +14,11 @@ from django.utils.translation import gettext as _
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.notifications.mail import send_templated_mail
 from kunitachi_kyodo.notifications.services import notify
+from kunitachi_kyodo.values import save_values
 
 from .models import (
+    ActivityField,
+    District,
     Invitation,
     Membership,
     Organization,
@@ -74,16 +79,35 @@ def user_confirm_email(*, token: str) -> User:
     return user
 
 
-def organization_register(*, user: User, form) -> Organization:
+@dataclass(frozen=True)
+class OrganizationValues:
+    """An organization's profile as its members write it (the status is the office's)."""
+
+    kind: str
+    name: str
+    name_kana: str
+    representative_name: str
+    purpose: str
+    activities: str
+    founded_on: datetime.date | None = None
+    member_count: int | None = None
+    fields: tuple[ActivityField, ...] = ()
+    districts: tuple[District, ...] = ()
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    is_public: bool = True
+
+
+def organization_register(*, user: User, values: OrganizationValues) -> Organization:
     """Save a new organization (private until verified) with its registrant as representative."""
     if not user.has_perm("organizations.register_organization"):
         raise PermissionDenied
     with transaction.atomic():
-        organization = form.save(commit=False)
-        organization.created_by = user
-        organization.status = Organization.Status.PENDING
-        organization.save()
-        form.save_m2m()
+        organization = save_values(
+            Organization(), values, created_by=user, status=Organization.Status.PENDING
+        )
         Membership.objects.create(
             user=user, organization=organization, role=Membership.Role.REPRESENTATIVE
         )
@@ -103,34 +127,34 @@ def organization_register(*, user: User, form) -> Organization:
     return organization
 
 
-def organization_update(*, user: User, form, lock_version: int | None) -> Organization:
+def organization_update(
+    *,
+    organization: Organization,
+    user: User,
+    values: OrganizationValues,
+    lock_version: int | None,
+) -> Organization:
     """Save an organization's profile; refuse if someone saved it since `lock_version`.
 
     A rejected organization goes back to the office's queue. A verified one keeps its public
     identity (name, reading, kind, representative, website) until the office accepts the
     change; the other fields save directly.
     """
-    organization = form.instance
-    if not user.has_perm("organizations.edit_organization", organization):
-        raise PermissionDenied
     with transaction.atomic():
         # The lock also keeps a concurrent verification from being overwritten by this save.
         current = lock_for_edit(organization, lock_version=lock_version)
-        organization = form.save(commit=False)
-        organization.status = current.status
+        if not user.has_perm("organizations.edit_organization", current):
+            raise PermissionDenied
         if current.status == Organization.Status.VERIFIED:
-            asked = {
-                name: getattr(organization, name) for name in OrganizationChange.IDENTITY_FIELDS
-            }
-            for name in OrganizationChange.IDENTITY_FIELDS:
-                setattr(organization, name, getattr(current, name))
+            asked = {name: getattr(values, name) for name in OrganizationChange.IDENTITY_FIELDS}
             _ask_identity_change(organization=current, user=user, asked=asked)
-        organization.save()
-        form.save_m2m()
+            save_values(current, values, skip=OrganizationChange.IDENTITY_FIELDS)
+        else:
+            save_values(current, values)
         if current.status == Organization.Status.REJECTED:
             # Corrected: back to the office's queue, recorded like every move.
-            ORGANIZATION_WORKFLOW.perform(organization, action="resubmit", actor=user)
-    return organization
+            ORGANIZATION_WORKFLOW.perform(current, action="resubmit", actor=user)
+    return current
 
 
 def _ask_identity_change(*, organization: Organization, user: User, asked: dict) -> None:

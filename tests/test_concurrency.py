@@ -14,7 +14,7 @@ def test_a_save_from_the_stored_version_counts_even_if_the_caller_writes_nothing
     organization = OrganizationFactory()
     with transaction.atomic():
         current = lock_for_edit(organization, lock_version=1)
-    assert current.lock_version == 1
+    assert current.lock_version == 2
     assert organization.lock_version == 2
     assert Organization.objects.get(pk=organization.pk).lock_version == 2
 

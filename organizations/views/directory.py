@@ -11,6 +11,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.values import values_from
 from organizations import services
 from organizations.filters import OrganizationFilter
 from organizations.forms import (
@@ -70,7 +71,9 @@ def organization_register(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organization = services.organization_register(user=request.user, form=form)
+        organization = services.organization_register(
+            user=request.user, values=values_from(form, services.OrganizationValues)
+        )
         messages.success(
             request,
             _("団体を登録しました。支援室が内容を確認すると、団体一覧に公開されます。"),
@@ -96,10 +99,15 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
         was_rejected = organization.status == Organization.Status.REJECTED
         try:
             organization = services.organization_update(
-                user=request.user, form=form, lock_version=form.lock_version
+                organization=organization,
+                user=request.user,
+                values=values_from(form, services.OrganizationValues),
+                lock_version=form.lock_version,
             )
         except EditConflict as conflict:
             status = keep_input_after_conflict(form, conflict)
+        except ValidationError as error:
+            add_form_errors(form, error)
         else:
             if was_rejected:
                 message = _("団体の情報を更新し、支援室に再確認を依頼しました。")

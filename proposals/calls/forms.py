@@ -88,10 +88,3 @@ class CallForm(LockVersionFormMixin, forms.ModelForm):
         if upload:
             validate_upload(upload)
         return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
-        if opens_at and closes_at and closes_at <= opens_at:
-            self.add_error("closes_at", _("募集締切は募集開始より後の日時にしてください。"))
-        return cleaned

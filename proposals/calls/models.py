@@ -1,6 +1,7 @@
 """Calls (事業の提示): a department presents a project it wants partners for."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -114,6 +115,13 @@ class Call(Versioned):
                 violation_error_message=_("募集締切は募集開始より後にしてください。"),
             ),
         ]
+
+    def clean(self):
+        # One place for the rule: the form shows it next to the field, the service refuses it.
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": _("募集締切は募集開始より後の日時にしてください。")}
+            )
 
     def __str__(self) -> str:
         return self.title

@@ -1,37 +1,63 @@
 """Actions on calls (事業の提示): save, publish, close."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db import transaction
 
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.uploads import store_upload
-from organizations.models import User
+from kunitachi_kyodo.values import save_values
+from organizations.models import Department, User
 from organizations.permissions import require
 from proposals.calls.models import Call, CallAttachment
 from proposals.calls.workflow import CALL_WORKFLOW
+from proposals.guideline.models import CriterionSet, ProjectForm
 
 
-def call_save(*, user: User, form, lock_version: int | None = None, upload=None) -> Call:
-    """Create or edit a call, with a file to publish alongside it (募集要項, 様式).
+@dataclass(frozen=True)
+class CallValues:
+    """What the department writes in a call (事業の提示); the status moves only by the workflow."""
+
+    title: str
+    department: Department
+    background: str
+    expected_outcome: str
+    eligibility: str
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+    contact: str
+    criterion_set: CriterionSet
+    forms: tuple[ProjectForm, ...] = ()
+    budget_cap: int | None = None
+    exclusions: str = ""
+    requires_consultation: bool = False
+    review_criteria: str = ""
+
+
+def call_save(
+    *,
+    user: User,
+    values: CallValues,
+    call: Call | None = None,
+    lock_version: int | None = None,
+    upload=None,
+) -> Call:
+    """Create a call, or edit `call`, with a file to publish alongside it (募集要項, 様式).
 
     An edit is refused if someone saved the call since `lock_version` was read.
     """
-    call = form.instance
-    if call.pk is None:
-        require(user, "proposals.create_call")
-    else:
-        require(user, "proposals.edit_call", Call.objects.get(pk=call.pk))
-    # And the department the call will belong to: staff present calls for their own only.
-    require(user, "proposals.edit_call", call)
     with transaction.atomic():
-        current = None if call.pk is None else lock_for_edit(call, lock_version=lock_version)
-        call = form.save(commit=False)
-        if current is None:
-            call.created_by = user
+        if call is None:
+            require(user, "proposals.create_call")
+            call = Call(created_by=user)
         else:
-            # Publishing and closing are not edits: a save must not undo one made meanwhile.
-            call.status, call.published_at = current.status, current.published_at
-        call.save()
-        form.save_m2m()
+            # The stored call, not the caller's copy (a bound form has already changed that).
+            call = lock_for_edit(call, lock_version=lock_version)
+            require(user, "proposals.edit_call", call)
+        # And the department the call will belong to: staff present calls for their own only.
+        require(user, "proposals.edit_call", Call(department=values.department))
+        save_values(call, values)
         if upload is not None:
             store_upload(CallAttachment(call=call), upload, user=user)
     return call

@@ -18,6 +18,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.uploads import download_response
+from kunitachi_kyodo.values import values_from
 from kunitachi_kyodo.workflow import MoveNotAvailable
 from organizations.permissions import require
 from organizations.views import add_form_errors
@@ -198,7 +199,8 @@ def _call_form_page(request: HttpRequest, call: Call | None) -> HttpResponse:
         try:
             saved = services.call_save(
                 user=request.user,
-                form=form,
+                values=values_from(form, services.CallValues),
+                call=call,
                 lock_version=form.lock_version,
                 upload=form.cleaned_data.get("attachment"),
             )

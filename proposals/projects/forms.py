@@ -143,13 +143,6 @@ class ProjectCreateForm(forms.ModelForm):
         for name in ("first_fiscal_year", "last_fiscal_year"):
             self.fields[name].widget.attrs.update({"min": 2000, "max": 2100})
 
-    def clean(self):
-        cleaned = super().clean()
-        first, last = cleaned.get("first_fiscal_year"), cleaned.get("last_fiscal_year")
-        if first and last and last < first:
-            self.add_error("last_fiscal_year", _("終了年度は開始年度以降にしてください。"))
-        return cleaned
-
 
 # --- The agreement ---------------------------------------------------------------------------
 
@@ -190,13 +183,6 @@ class AgreementForm(LockVersionFormMixin, forms.ModelForm):
 
     def clean_shared_goal(self):
         return self.cleaned_data.get("shared_goal") or ""
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("協定期間の終了は開始より後にしてください。"))
-        return cleaned
 
 
 class IndicatorForm(forms.ModelForm):

@@ -4,6 +4,7 @@
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,8 @@ from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
-from organizations.models import Membership, User
+from kunitachi_kyodo.values import save_rows, save_values
+from organizations.models import Department, Membership, Organization, User
 from organizations.permissions import refusal, require
 from proposals.guideline.models import CollaborationRule, ProjectForm
 from proposals.permissions import is_project_city_party
@@ -136,18 +138,48 @@ def project_create_from_proposal(
     return project
 
 
-def project_create(*, user: User, form) -> CollaborationProject:
+@dataclass(frozen=True)
+class ProjectValues:
+    """The project's facts the department keeps: partners, form, years, money, contract or grant."""
+
+    title: str
+    summary: str
+    department: Department
+    form: ProjectForm
+    first_fiscal_year: int
+    last_fiscal_year: int
+    partners: tuple[Organization, ...] = ()
+    cooperation_kinds: tuple[ProjectForm, ...] = ()
+    city_share: int = 0
+    partner_share: int = 0
+    funding: str = ""
+    funding_reference: str = ""
+    funding_amount: int | None = None
+
+
+def _save_project(project: CollaborationProject, values: ProjectValues, user: User, **fixed):
+    # Staff register and keep projects of their own department (coordinators, of any).
+    reason = refusal(
+        is_project_city_party, user, CollaborationProject(department=values.department)
+    )
+    if reason:
+        raise PermissionDenied(reason)
+    if any(partner.status != Organization.Status.VERIFIED for partner in values.partners):
+        raise ValidationError({"partners": _("協働の相手方には、確認済みの団体を選んでください。")})
+    return save_values(project, values, **fixed)
+
+
+def project_create(
+    *, user: User, values: ProjectValues, origin: str = CollaborationProject.Origin.EXISTING
+) -> CollaborationProject:
     """Register a project the city starts itself or an existing program made collaborative."""
     require(user, "proposals.manage_projects")
+    if origin == CollaborationProject.Origin.PROPOSAL:
+        raise ValidationError(_("提案からの協働事業は、採択された提案から作ります。"))
     with transaction.atomic():
-        project = form.save(commit=False)
-        # Staff register projects of their own department (coordinators, of any).
-        reason = refusal(is_project_city_party, user, project)
-        if reason:
-            raise PermissionDenied(reason)
-        project.created_by = user
-        project.save()
-        form.save_m2m()
+        project = _save_project(
+            CollaborationProject(), values, user, origin=origin, created_by=user
+        )
         start, end = (
             fiscal_year_bounds(project.first_fiscal_year)[0],
             fiscal_year_bounds(project.last_fiscal_year)[1],
@@ -160,21 +192,17 @@ def project_create(*, user: User, form) -> CollaborationProject:
 
 
 def project_update(
-    *, project: CollaborationProject, user: User, form, lock_version: int | None
+    *, project: CollaborationProject, user: User, values: ProjectValues, lock_version: int | None
 ) -> CollaborationProject:
     """The department edits the project's facts (partners, years, shares, contract or grant).
 
     Refused if someone saved them since `lock_version` was read.
     """
-    _require(user, project, workflow.DEPARTMENT)
     with transaction.atomic():
         current = lock_for_edit(project, lock_version=lock_version)
-        project = form.save(commit=False)
-        # The status moves only by project_transition, never back by a save of the facts.
-        project.status = current.status
-        project.save()
-        form.save_m2m()
-    return project
+        _require(user, current, workflow.DEPARTMENT)
+        # The status moves only by project_transition: the values do not hold it.
+        return _save_project(current, values, user)
 
 
 def project_transition(
@@ -212,8 +240,44 @@ def _open_project(project_id: int) -> CollaborationProject:
     return project
 
 
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A goal or activity indicator (成果目標・活動指標) with its target value."""
+
+    kind: str
+    name: str
+    unit: str
+    target_value: Decimal
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementRoleRow:
+    """A row of the agreement's role-sharing table (役割分担表)."""
+
+    task: str
+    partner_role: str
+    city_role: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementValues:
+    """The text of an agreement draft (協定書（案）) with its indicators and role-sharing rows."""
+
+    shared_goal: str
+    period_start: datetime.date
+    period_end: datetime.date
+    information_sharing: str
+    cost_sharing: str = ""
+    risk_and_liability: str = ""
+    other_terms: str = ""
+    indicators: tuple[IndicatorRow, ...] = ()
+    role_shares: tuple[AgreementRoleRow, ...] = ()
+
+
 def agreement_save(
-    *, agreement: Agreement, user: User, form, formsets, lock_version: int | None
+    *, agreement: Agreement, user: User, values: AgreementValues, lock_version: int | None
 ) -> Agreement:
     """Save an unconfirmed agreement with its indicators and role-sharing rows (department or partner).
 
@@ -229,11 +293,10 @@ def agreement_save(
                     "確認済みの協定書は、その版のままでは変更できません。「新しい版を作る」から改定してください。"
                 )
             )
-        agreement = form.save()
-        for formset in formsets:
-            formset.instance = agreement
-            formset.save()
-    return agreement
+        save_values(current, values, skip=("indicators", "role_shares"))
+        save_rows(current.indicators, values.indicators, order_field="order")
+        save_rows(current.role_shares, values.role_shares, order_field="order")
+    return current
 
 
 def agreement_missing(agreement: Agreement) -> list[str]:

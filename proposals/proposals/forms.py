@@ -93,13 +93,8 @@ class ProposalForm(LockVersionFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         origin, call = cleaned.get("origin"), cleaned.get("call")
-        if origin == Proposal.Origin.CALL and not call:
-            self.add_error("call", _("提示型の提案では、応募する事業の提示を選んでください。"))
         if origin != Proposal.Origin.CALL and call:
-            cleaned["call"] = None
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("実施期間の終了は開始より後にしてください。"))
+            cleaned["call"] = None  # a free proposal applies to no call (the model checks the rest)
         return cleaned
 
     def check_budget(self, budget_formset) -> bool:

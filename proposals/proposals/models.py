@@ -1,6 +1,7 @@
 """Proposals (事業提案) and what hangs on them: role sharing, budget, files, the log."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q, Sum
@@ -245,6 +246,16 @@ class Proposal(Versioned):
                 violation_error_message=_("金額は1億円以下で入力してください。"),
             ),
         ]
+
+    def clean(self):
+        # One place for the rules: the form shows them next to the fields, the service refuses them.
+        errors = {}
+        if self.origin == self.Origin.CALL and self.call_id is None:
+            errors["call"] = _("提示型の提案では、応募する事業の提示を選んでください。")
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("実施期間の終了は開始より後にしてください。")
+        if errors:
+            raise ValidationError(errors)
 
     def __str__(self) -> str:
         return self.title

@@ -3,6 +3,9 @@
 `proposal_transition` is the only writer of a proposal's status.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -12,8 +15,11 @@ from django.utils.translation import gettext as _
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
-from organizations.models import Membership, User
-from organizations.permissions import require
+from kunitachi_kyodo.values import save_rows, save_values
+from organizations.models import Membership, Organization, User
+from organizations.permissions import is_org_editor, require
+from proposals.calls.models import Call
+from proposals.guideline.models import ProjectForm
 from proposals.proposals import workflow
 from proposals.proposals.models import (
     ConsultationMessage,
@@ -55,48 +61,110 @@ def city_side(proposal: Proposal) -> list[User]:
 # --- Proposals -------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RoleRow:
+    """One row of the role-sharing table (役割分担)."""
+
+    task: str
+    proposer_role: str
+    city_role: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    """One line of the budget (収支予算書), in yen."""
+
+    kind: str
+    item: str
+    amount: int
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ProposalValues:
+    """What a proposer writes; the status moves only by the workflow."""
+
+    title: str
+    local_issue: str
+    goal: str
+    indicators: str
+    content: str
+    expected_effect: str
+    why_collaboration: str
+    public_summary: str
+    origin: str = Proposal.Origin.FREE
+    call: Call | None = None
+    organization: Organization | None = None
+    desired_form: ProjectForm | None = None
+    period_start: datetime.date | None = None
+    period_end: datetime.date | None = None
+    requested_amount: int | None = None
+    budget_difference_note: str = ""
+    publish_consent: bool = False
+    role_shares: tuple[RoleRow, ...] = ()
+    budget_lines: tuple[BudgetRow, ...] = ()
+
+
+ROWS = ("role_shares", "budget_lines")
+
+
 def _save_attachment(*, proposal: Proposal, upload, user: User) -> ProposalAttachment:
     return store_upload(ProposalAttachment(proposal=proposal), upload, user=user)
 
 
-def _save_parts(*, proposal: Proposal, formsets, upload, user: User) -> None:
-    for formset in formsets:
-        formset.instance = proposal
-        formset.save()
+def _save(proposal: Proposal, values: ProposalValues, *, user: User, upload, **fixed) -> Proposal:
+    """Write the values and rows, then refuse the whole save if the budget does not fit the call."""
+    organization = values.organization
+    if organization is not None and (
+        organization.status != Organization.Status.VERIFIED or not is_org_editor(user, organization)
+    ):
+        raise ValidationError(
+            {"organization": _("代表者・編集者として登録された、確認済みの団体を選んでください。")}
+        )
+    save_values(proposal, values, skip=ROWS, **fixed)
+    save_rows(proposal.role_shares, values.role_shares, order_field="order")
+    save_rows(proposal.budget_lines, values.budget_lines, order_field="order")
+    problems = proposal.budget_problems()
+    if problems:
+        raise ValidationError(problems)
     if upload is not None:
         _save_attachment(proposal=proposal, upload=upload, user=user)
-
-
-def proposal_create(*, user: User, form, formsets, upload=None) -> Proposal:
-    """Save a new draft proposal with its role-sharing rows, budget lines and a first attachment."""
-    if not user.has_perm("proposals.create_proposal"):
-        raise PermissionDenied
-    with transaction.atomic():
-        proposal = form.save(commit=False)
-        proposal.proposer = user
-        proposal.status = Proposal.Status.DRAFT
-        if proposal.call_id and not proposal.department_id:
-            proposal.department_id = proposal.call.department_id
-        proposal.save()
-        _save_parts(proposal=proposal, formsets=formsets, upload=upload, user=user)
     return proposal
 
 
+def proposal_create(*, user: User, values: ProposalValues, upload=None) -> Proposal:
+    """Save a new draft proposal with its role-sharing rows, budget lines and a first attachment."""
+    if not user.has_perm("proposals.create_proposal"):
+        raise PermissionDenied
+    department = values.call.department if values.call is not None else None
+    with transaction.atomic():
+        return _save(
+            Proposal(),
+            values,
+            user=user,
+            upload=upload,
+            proposer=user,
+            status=Proposal.Status.DRAFT,
+            department=department,
+        )
+
+
 def proposal_update(
-    *, user: User, form, formsets, lock_version: int | None, upload=None
+    *,
+    proposal: Proposal,
+    user: User,
+    values: ProposalValues,
+    lock_version: int | None,
+    upload=None,
 ) -> Proposal:
     """Save a draft or returned proposal; refuse if someone saved it since `lock_version`."""
-    proposal = form.instance
     with transaction.atomic():
         current = lock_for_edit(proposal, lock_version=lock_version)
         if not user.has_perm("proposals.edit_proposal", current):
             raise PermissionDenied
-        proposal = form.save(commit=False)
-        proposal.status = current.status
-        proposal.submitted_at = current.submitted_at
-        proposal.save()
-        _save_parts(proposal=proposal, formsets=formsets, upload=upload, user=user)
-    return proposal
+        return _save(current, values, user=user, upload=upload)
 
 
 def attachment_add(*, proposal: Proposal, user: User, upload) -> ProposalAttachment:

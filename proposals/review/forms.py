@@ -114,15 +114,6 @@ class ReviewSessionForm(forms.ModelForm):
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
 
-    def clean(self):
-        cleaned = super().clean()
-        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts_at and ends_at and ends_at <= starts_at:
-            self.add_error("ends_at", _("終了日時は開始日時より後にしてください。"))
-        if cleaned.get("minutes_published") and not (cleaned.get("minutes") or "").strip():
-            self.add_error("minutes", _("議事録を公開するには、議事録を入力してください。"))
-        return cleaned
-
 
 class ProposalChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Proposal) -> str:

@@ -7,6 +7,7 @@ set; publishing stores the scheme and every entry's result with the round
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -186,6 +187,16 @@ class ReviewSession(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("review:session_detail", args=[self.pk])
+
+    def clean(self):
+        # One place for the rules: the form shows them next to the fields, the service refuses them.
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("終了日時は開始日時より後にしてください。")
+        if self.minutes_published and not (self.minutes or "").strip():
+            errors["minutes"] = _("議事録を公開するには、議事録を入力してください。")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ReviewerAssignment(models.Model):

@@ -4,11 +4,15 @@ Scores and decisions stay private until `round_publish`; it stores the results, 
 by scoring.compute, and the scheme with the round, and nothing changes them afterwards.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.values import save_values
 from organizations.models import User
 from organizations.permissions import require
 from proposals.calls.models import Call
@@ -311,10 +315,24 @@ def round_create(
     return review_round
 
 
-def session_save(*, round: ReviewRound, form, user: User) -> ReviewSession:
-    """Create or update a public presentation session from a validated ReviewSessionForm."""
+@dataclass(frozen=True)
+class SessionValues:
+    """A public presentation session (公開審査会): when, where, its notice and its minutes."""
+
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    description: str = ""
+    is_announced: bool = False
+    minutes: str = ""
+    minutes_published: bool = False
+
+
+def session_save(
+    *, round: ReviewRound, values: SessionValues, user: User, session: ReviewSession | None = None
+) -> ReviewSession:
+    """Create a public presentation session of `round`, or edit `session`."""
     _require_manager(user, round)
-    if form.instance.pk and form.instance.round_id != round.pk:
+    if session is not None and session.round_id != round.pk:
         raise PermissionDenied
-    form.instance.round = round
-    return form.save()
+    return save_values(session or ReviewSession(), values, round=round)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from proposals.projects import services
 from proposals.projects.models import Agreement, CollaborationProject, Direction, Evaluation
+from tests.factories import agreement_values
 from tests.projects.test_projects import (
     evaluate_all,
     file_final_report,
@@ -77,8 +78,7 @@ def test_the_draft_version_is_neither_saved_nor_confirmed_once_finished(finished
         services.agreement_save(
             agreement=draft,
             user=users["member"],
-            form=None,
-            formsets=[],
+            values=agreement_values(draft),
             lock_version=draft.lock_version,
         )
     for person in ("member", "city_staff"):

@@ -20,7 +20,7 @@ from proposals.projects.models import (
 )
 from proposals.projects.rule_checks import MET, NOT_MET, NOT_YET, check_project
 from proposals.proposals.models import Proposal
-from tests.factories import ProjectFactory, ProposalFactory, UserFactory
+from tests.factories import ProjectFactory, ProposalFactory, UserFactory, agreement_values
 
 pytestmark = pytest.mark.django_db
 
@@ -170,8 +170,7 @@ def test_a_confirmed_agreement_changes_only_through_a_new_version(adopted, users
         services.agreement_save(
             agreement=agreement,
             user=users["city_staff"],
-            form=None,
-            formsets=[],
+            values=agreement_values(agreement),
             lock_version=agreement.lock_version,
         )
     new = services.agreement_new_version(

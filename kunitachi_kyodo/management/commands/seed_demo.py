@@ -4,11 +4,12 @@ The data lives in `kunitachi_kyodo.demo_data`. Every row is keyed on its
 natural key (e-mail for people, name for departments and organizations,
 title for calls, proposals, review rounds and projects), so running the command again
 puts the demo rows back to their demo values and creates nothing twice. Rows that
-people added or renamed are left alone; nothing is deleted. Proposals, review rounds
-and collaboration projects are the exception to "put back": they have a history
-(status changes, scores, decisions, notifications), so one that exists is kept as it
-is, and only missing ones are created and moved along the workflow by the same
-services the portal uses.
+people added or renamed are left alone; nothing is deleted. Organizations, calls,
+proposals, review rounds and collaboration projects are the exception to "put back":
+they have a history (status changes, scores, decisions, notifications), so one that
+exists is kept as it is, and only missing ones are created and moved along the workflow
+by the same services the portal uses, with the same typed values its forms produce.
+Departments and accounts are the administrator's (set in the admin), so they are upserted.
 """
 
 import datetime
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label
+from kunitachi_kyodo.values import save_values, values_of
 from organizations.models import (
     ActivityField,
     Department,
@@ -32,22 +34,31 @@ from organizations.models import (
     Organization,
     User,
 )
-from organizations.workflow import ORGANIZATION_WORKFLOW
+from organizations.services import (
+    OrganizationValues,
+    invitation_accept,
+    membership_invite,
+    organization_register,
+    organization_reject,
+    organization_verify,
+)
 from proposals.calls.models import Call
-from proposals.calls.workflow import CALL_WORKFLOW
+from proposals.calls.services import CallValues, call_close, call_publish, call_save
 from proposals.guideline.models import CollaborationRule, CriterionSet, ProjectForm
 from proposals.projects import services as project_services
-from proposals.projects.forms import (
-    AgreementForm,
-    AgreementRoleShareFormSet,
-    IndicatorFormSet,
-    ProjectCreateForm,
-)
 from proposals.projects.models import CollaborationProject, Evaluation
-from proposals.proposals.models import BudgetLine, Proposal, ProposalRoleShare
-from proposals.proposals.services import consultation_post, proposal_transition
+from proposals.projects.services import ProjectValues
+from proposals.proposals.models import Proposal
+from proposals.proposals.services import (
+    BudgetRow,
+    ProposalValues,
+    RoleRow,
+    consultation_post,
+    proposal_assign_department,
+    proposal_create,
+    proposal_transition,
+)
 from proposals.review import services as review_services
-from proposals.review.forms import ReviewRoundForm, ReviewSessionForm
 from proposals.review.models import ReviewEntry, ReviewRound
 
 ROLE_FLAGS = (
@@ -72,7 +83,17 @@ ORGANIZATION_FIELDS = (
     "phone",
     "website",
     "is_public",
-    "status",
+)
+CALL_TEXT_FIELDS = (
+    "title",
+    "requires_consultation",
+    "budget_cap",
+    "background",
+    "expected_outcome",
+    "eligibility",
+    "exclusions",
+    "review_criteria",
+    "contact",
 )
 
 PROPOSAL_TEXT_FIELDS = (
@@ -168,56 +189,77 @@ class Command(BaseCommand):
         return users
 
     def seed_organizations(self, users: dict[str, User]) -> list[Organization]:
+        """Organizations keyed on their name; a missing one is registered and decided as in the portal.
+
+        A group with a demo account registers itself (its representative); the others are
+        the office's entries from paper registrations, written as the admin does. The office
+        then verifies or returns each one through the same service as its review page.
+        """
         fields = {f.number: f for f in ActivityField.objects.all()}
         districts = {d.name: d for d in District.objects.all()}
         office = users[demo_data.OFFICE_EMAIL]
+        representatives = {
+            account["membership"][0]: users[account["email"]]
+            for account in demo_data.ACCOUNTS
+            if account.get("membership", ("", ""))[1] == Membership.Role.REPRESENTATIVE
+        }
         organizations = []
         for entry in demo_data.ORGANIZATIONS:
             data = {**demo_data.ORGANIZATION_DEFAULTS, **entry}
-            values = {key: data[key] for key in ORGANIZATION_FIELDS}
-            values["created_by"] = users[data["created_by"]]
-            org = upsert(Organization.objects, {"name": data["name"]}, values)
-            org.fields.set([fields[n] for n in data["fields"] if n in fields])
-            org.districts.set([districts[n] for n in data["districts"] if n in districts])
-            self.seed_organization_review(org, office, data["rejection_reason"])
+            existing = Organization.objects.filter(name=data["name"]).order_by("pk").first()
+            if existing is not None:
+                organizations.append(existing)
+                continue
+            values = OrganizationValues(
+                **{key: data[key] for key in ORGANIZATION_FIELDS},
+                fields=tuple(fields[n] for n in data["fields"] if n in fields),
+                districts=tuple(districts[n] for n in data["districts"] if n in districts),
+            )
+            if data["name"] in representatives:
+                org = organization_register(user=representatives[data["name"]], values=values)
+            else:
+                org = save_values(
+                    Organization(),
+                    values,
+                    created_by=users[data["created_by"]],
+                    status=Organization.Status.PENDING,
+                )
+            if data["status"] == Organization.Status.VERIFIED:
+                org = organization_verify(organization=org, reviewer=office)
+            elif data["status"] == Organization.Status.REJECTED:
+                org = organization_reject(
+                    organization=org, reviewer=office, reason=data["rejection_reason"]
+                )
             organizations.append(org)
         return organizations
 
-    def seed_organization_review(
-        self, org: Organization, reviewer: User, rejection_reason: str
-    ) -> None:
-        """Give a decided organization the support office's record of its decision.
-
-        A record of the same decision that already exists (from an earlier run or
-        made in the portal) is kept as it is: decisions are history.
-        """
-        if org.status == Organization.Status.PENDING:
-            return
-        if org.status_changes.filter(to_status=org.status).exists():
-            return
-        ORGANIZATION_WORKFLOW.record(
-            org,
-            actor=reviewer,
-            action="verify" if org.status == Organization.Status.VERIFIED else "reject",
-            from_status=Organization.Status.PENDING,
-            to_status=org.status,
-            comment=rejection_reason if org.status == Organization.Status.REJECTED else "",
-        )
-
     def seed_memberships(self, users: dict[str, User], organizations: list[Organization]) -> None:
+        """The other members join by the representative's invitation, as in the portal."""
         by_name = {org.name: org for org in organizations}
         for account in demo_data.ACCOUNTS:
             if "membership" not in account:
                 continue
             org_name, role = account["membership"]
-            Membership.objects.update_or_create(
-                user=users[account["email"]],
-                organization=by_name[org_name],
-                defaults={"role": role},
+            user, organization = users[account["email"]], by_name[org_name]
+            if Membership.objects.filter(user=user, organization=organization).exists():
+                continue
+            representative = (
+                Membership.objects.filter(
+                    organization=organization, role=Membership.Role.REPRESENTATIVE
+                )
+                .select_related("user")
+                .first()
             )
+            invitation = membership_invite(
+                organization=organization, inviter=representative.user, email=user.email, role=role
+            )
+            invitation_accept(invitation=invitation, user=user)
 
     def seed_calls(self, departments: dict[str, Department], users: dict[str, User]) -> list[Call]:
-        """Calls keyed on their title, dated from today so that one is always open."""
+        """Calls keyed on their title, dated from today so that one is always open.
+
+        A missing one is written, published and closed through the services, today.
+        """
         today = timezone.localdate()
 
         def at(days: int, hour: int) -> datetime.datetime:
@@ -227,58 +269,28 @@ class Command(BaseCommand):
         forms = {f.code: f for f in ProjectForm.objects.all()}
         # Every call names the set its round scores with; the call's page shows it.
         criterion_set = CriterionSet.objects.default()
+        staff = users[demo_data.CALLS_CREATED_BY]
         calls = []
         for entry in demo_data.CALLS:
-            values = {
-                key: entry[key]
-                for key in (
-                    "title",
-                    "status",
-                    "requires_consultation",
-                    "budget_cap",
-                    "background",
-                    "expected_outcome",
-                    "eligibility",
-                    "exclusions",
-                    "review_criteria",
-                    "contact",
-                )
-            }
-            values.update(
+            existing = Call.objects.filter(title=entry["title"]).order_by("pk").first()
+            if existing is not None:
+                calls.append(existing)
+                continue
+            values = CallValues(
+                **{key: entry[key] for key in CALL_TEXT_FIELDS},
                 department=departments[entry["department"]],
                 opens_at=at(entry["opens"], 9),
                 closes_at=at(entry["closes"], 17),
                 criterion_set=criterion_set,
-                published_at=at(entry["published"], 9) if entry["published"] is not None else None,
-                created_by=users[demo_data.CALLS_CREATED_BY],
+                forms=tuple(forms[code] for code in entry["forms"] if code in forms),
             )
-            call = upsert(Call.objects, {"title": entry["title"]}, values)
-            call.forms.set([forms[code] for code in entry["forms"] if code in forms])
-            self.record_call_moves(call, users[demo_data.CALLS_CREATED_BY])
+            call = call_save(user=staff, values=values)
+            if entry["status"] != Call.Status.DRAFT:
+                call = call_publish(call=call, user=staff)
+            if entry["status"] == Call.Status.CLOSED:
+                call = call_close(call=call, user=staff)
             calls.append(call)
         return calls
-
-    def record_call_moves(self, call: Call, staff: User) -> None:
-        """The public record of a demo call's publication (and closing), dated as the call is.
-
-        The call is dated from today, so it is written with its dates rather than moved now.
-        """
-        moves = []
-        if call.published_at is not None:
-            moves.append(("publish", Call.Status.DRAFT, Call.Status.PUBLISHED, call.published_at))
-        if call.status == Call.Status.CLOSED:
-            moves.append(("close", Call.Status.PUBLISHED, Call.Status.CLOSED, call.closes_at))
-        for action, source, target, when in moves:
-            if not call.status_changes.filter(action=action).exists():
-                CALL_WORKFLOW.record(
-                    call,
-                    actor=staff,
-                    action=action,
-                    from_status=source,
-                    to_status=target,
-                    is_public=True,
-                    created_at=when,
-                )
 
     def seed_proposals(
         self,
@@ -306,33 +318,31 @@ class Command(BaseCommand):
             call = calls_by_title[entry["call"]] if entry["call"] else None
             organization = entry["organization"]
             department = entry.get("department")
-            proposal = Proposal(
+            values = ProposalValues(
                 origin=Proposal.Origin.CALL if call else Proposal.Origin.FREE,
                 call=call,
                 organization=organizations_by_name[organization] if organization else None,
-                proposer=users[entry["proposer"]],
-                department=departments[department] if department else call.department,
                 desired_form=forms[entry["desired_form"]],
                 period_start=day(entry["period"][0]),
                 period_end=day(entry["period"][1]),
                 requested_amount=entry["requested_amount"],
+                budget_difference_note=entry.get("budget_difference_note", ""),
                 publish_consent=entry.get("publish_consent", True),
+                role_shares=tuple(RoleRow(*row) for row in entry["role_shares"]),
+                budget_lines=tuple(BudgetRow(*row) for row in entry["budget"]),
                 **{key: entry[key] for key in PROPOSAL_TEXT_FIELDS},
             )
-            proposal.full_clean()
-            proposal.save()
-            for order, (task, proposer_role, city_role) in enumerate(entry["role_shares"]):
-                ProposalRoleShare.objects.create(
-                    proposal=proposal,
-                    task=task,
-                    proposer_role=proposer_role,
-                    city_role=city_role,
-                    order=order,
-                )
-            for order, (kind, item, amount, note) in enumerate(entry["budget"]):
-                BudgetLine.objects.create(
-                    proposal=proposal, kind=kind, item=item, amount=amount, note=note, order=order
-                )
+            try:
+                proposal = proposal_create(user=users[entry["proposer"]], values=values)
+                if department and proposal.department != departments[department]:
+                    # The office assigns a free proposal's department, as on its page.
+                    proposal = proposal_assign_department(
+                        proposal=proposal,
+                        actor=users[demo_data.OFFICE_EMAIL],
+                        department=departments[department],
+                    )
+            except (PermissionDenied, ValidationError) as error:
+                raise CommandError(f"「{entry['title']}」を作れませんでした: {error}") from error
             for action, actor, *text in entry["steps"]:
                 text = text[0] if text else ""
                 proposal = self.take_step(proposal, action, users[actor], text)
@@ -436,20 +446,15 @@ class Command(BaseCommand):
         criterion_set = CriterionSet.objects.filter(is_default=True).first()
         if criterion_set is None:
             raise CommandError("既定の審査基準がありません。")
-        form = ReviewRoundForm(
+        review_round = review_services.round_create(
             user=manager,
-            data={
-                "title": title,
-                "stage": entry["stage"],
-                "fiscal_year": year,
-                "call": "",
-                "department": manager.department_id,  # the manager's department runs it
-                "criterion_set": criterion_set.pk,
-            },
+            title=title,
+            stage=entry["stage"],
+            fiscal_year=year,
+            call=None,
+            department=manager.department,  # the manager's department runs it
+            criterion_set=criterion_set,
         )
-        if not form.is_valid():
-            raise CommandError(f"審査回「{title}」の入力: {form.errors.as_text()}")
-        review_round = review_services.round_create(user=manager, **form.cleaned_data)
         for proposal in proposals:  # in presentation order
             review_services.round_add_proposal(round=review_round, proposal=proposal, user=manager)
         for email, kind, public_title in entry["reviewers"]:
@@ -501,25 +506,29 @@ class Command(BaseCommand):
         return review_round
 
     def write_session(self, review_round: ReviewRound, values: dict, user: User) -> None:
-        """A public session, through the session page's own form; its minutes, if any, published."""
+        """A public session, announced; its minutes, if any, published."""
         day = timezone.localdate() + datetime.timedelta(days=values["days"])
         while day.weekday() >= 5:  # held on a weekday
             day += datetime.timedelta(days=1)
         minutes = values.get("minutes", "")
-        form = ReviewSessionForm(
-            data={
-                "starts_at": f"{day.isoformat()}T{values['starts']}",
-                "ends_at": f"{day.isoformat()}T{values['ends']}",
-                "place": values["place"],
-                "description": values["description"],
-                "is_announced": True,
-                "minutes": minutes,
-                "minutes_published": bool(minutes),
-            }
+
+        def at(hour_minute: str) -> datetime.datetime:
+            time = datetime.time.fromisoformat(hour_minute)
+            return timezone.make_aware(datetime.datetime.combine(day, time))
+
+        review_services.session_save(
+            round=review_round,
+            values=review_services.SessionValues(
+                starts_at=at(values["starts"]),
+                ends_at=at(values["ends"]),
+                place=values["place"],
+                description=values["description"],
+                is_announced=True,
+                minutes=minutes,
+                minutes_published=bool(minutes),
+            ),
+            user=user,
         )
-        if not form.is_valid():
-            raise CommandError(f"公開審査会（{review_round.title}）の入力: {form.errors.as_text()}")
-        review_services.session_save(round=review_round, form=form, user=user)
 
     def seed_projects(
         self, users: dict[str, User], organizations: list[Organization]
@@ -554,26 +563,29 @@ class Command(BaseCommand):
             by_name = {org.name: org for org in organizations}
             forms = {f.code: f for f in ProjectForm.objects.all()}
             year = fiscal_year()
-            form = ProjectCreateForm(
-                data={
-                    "title": entry["title"],
-                    "summary": entry["summary"],
-                    "origin": entry["origin"],
-                    "partners": [by_name[name].pk for name in entry["partners"]],
-                    "department": department.department_id,
-                    "form": forms[entry["form"]].pk,
-                    "cooperation_kinds": [forms[code].pk for code in entry["kinds"]],
-                    "first_fiscal_year": year + entry["years"][0],
-                    "last_fiscal_year": year + entry["years"][1],
-                    **{k: "" if v is None else v for k, v in entry["money"].items()},
-                },
+            project = project_services.project_create(
                 user=department,
+                origin=entry["origin"],
+                values=ProjectValues(
+                    title=entry["title"],
+                    summary=entry["summary"],
+                    partners=tuple(by_name[name] for name in entry["partners"]),
+                    department=department.department,
+                    form=forms[entry["form"]],
+                    cooperation_kinds=tuple(forms[code] for code in entry["kinds"]),
+                    first_fiscal_year=year + entry["years"][0],
+                    last_fiscal_year=year + entry["years"][1],
+                    **entry["money"],
+                ),
             )
-            if not form.is_valid():
-                raise CommandError(f"協働事業「{entry['title']}」の入力: {form.errors.as_text()}")
-            project = project_services.project_create(user=department, form=form)
-        # The contract's reference and amount are records, not a move of the workflow.
-        CollaborationProject.objects.filter(pk=project.pk).update(**entry["money"])
+        if entry["proposal"]:
+            # The contract or grant: the department records it on the project's page.
+            project = project_services.project_update(
+                project=project,
+                user=department,
+                values=values_of(project, ProjectValues, **entry["money"]),
+                lock_version=project.lock_version,
+            )
         self.write_agreement(project, entry["agreement"], department)
         agreement = project.current_agreement()
         project_services.agreement_confirm(agreement=agreement, user=partner)
@@ -597,37 +609,37 @@ class Command(BaseCommand):
         return project
 
     def write_agreement(self, project, values: dict, user: User) -> None:
-        """Fill the draft agreement through the agreement page's own form and formsets."""
+        """Fill the draft agreement, as either side does on the agreement page.
+
+        Rows the demo leaves out are kept as the draft has them (carried from the proposal).
+        """
         agreement = project.current_agreement()
-        data = {
-            "shared_goal": values.get("shared_goal", agreement.shared_goal),
-            "period_start": agreement.period_start.isoformat(),
-            "period_end": agreement.period_end.isoformat(),
-            "cost_sharing": values["cost_sharing"],
-            "information_sharing": agreement.information_sharing,
-            "risk_and_liability": values["risk_and_liability"],
-            "other_terms": values["other_terms"],
-        }
-        for prefix, rows, names in (
-            ("indicators", values["indicators"], ("kind", "name", "unit", "target_value")),
-            ("roles", values["role_shares"], ("task", "partner_role", "city_role")),
-        ):
-            data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": 0})
-            for index, row in enumerate(rows):
-                data.update({f"{prefix}-{index}-{n}": v for n, v in zip(names, row, strict=True)})
-        form = AgreementForm(data, instance=agreement)
-        formsets = [
-            IndicatorFormSet(data, instance=agreement, prefix="indicators"),
-            AgreementRoleShareFormSet(data, instance=agreement, prefix="roles"),
-        ]
-        if not (form.is_valid() and all(f.is_valid() for f in formsets)):
-            errors = [form.errors.as_text()] + [str(f.errors) for f in formsets]
-            raise CommandError(f"協定書「{project.title}」の入力: {errors}")
+        indicators = tuple(
+            project_services.IndicatorRow(kind, name, unit, Decimal(target))
+            for kind, name, unit, target in values["indicators"]
+        ) or tuple(
+            project_services.IndicatorRow(i.kind, i.name, i.unit, i.target_value, id=i.pk)
+            for i in agreement.indicators.all()
+        )
+        role_shares = tuple(
+            project_services.AgreementRoleRow(*row) for row in values["role_shares"]
+        ) or tuple(
+            project_services.AgreementRoleRow(r.task, r.partner_role, r.city_role, id=r.pk)
+            for r in agreement.role_shares.all()
+        )
         project_services.agreement_save(
             agreement=agreement,
             user=user,
-            form=form,
-            formsets=formsets,
+            values=values_of(
+                agreement,
+                project_services.AgreementValues,
+                shared_goal=values.get("shared_goal", agreement.shared_goal),
+                cost_sharing=values["cost_sharing"],
+                risk_and_liability=values["risk_and_liability"],
+                other_terms=values["other_terms"],
+                indicators=indicators,
+                role_shares=role_shares,
+            ),
             lock_version=agreement.lock_version,
         )
 

@@ -7,6 +7,7 @@ only that document's reference and amount.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -141,6 +142,12 @@ class CollaborationProject(Versioned):
             ),
         ]
 
+    def clean(self):
+        # One place for the rule: the form shows it next to the field, the service refuses it.
+        first, last = self.first_fiscal_year, self.last_fiscal_year
+        if first and last and last < first:
+            raise ValidationError({"last_fiscal_year": _("終了年度は開始年度以降にしてください。")})
+
     def __str__(self) -> str:
         return self.title
 
@@ -228,6 +235,11 @@ class Agreement(Versioned):
                 for side in ("partner", "department")
             ),
         ]
+
+    def clean(self):
+        # One place for the rule: the form shows it next to the field, the service refuses it.
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("協定期間の終了は開始より後にしてください。")})
 
     def __str__(self) -> str:
         return f"{self.project} 協定書 第{self.version}版"

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.values import rows_from, values_from
+from organizations.views import add_form_errors
 from proposals.projects import services, workflow
 from proposals.projects.forms import (
     AgreementForm,
@@ -106,8 +108,12 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.agreement_save(
                 agreement=agreement,
                 user=request.user,
-                form=form,
-                formsets=formsets,
+                values=values_from(
+                    form,
+                    services.AgreementValues,
+                    indicators=rows_from(formsets[0], services.IndicatorRow),
+                    role_shares=rows_from(formsets[1], services.AgreementRoleRow),
+                ),
                 lock_version=form.lock_version,
             )
         except EditConflict as conflict:
@@ -116,6 +122,9 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request, project, roles, form=form, formsets=formsets, status=status
             )
         except ValidationError as error:
+            if hasattr(error, "error_dict"):  # about a field: said next to it, input kept
+                add_form_errors(form, error)
+                return _agreement_page(request, project, roles, form=form, formsets=formsets)
             for message in error.messages:
                 messages.error(request, message)
             return _agreement_page(request, project, roles, status=409)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.fiscal import fiscal_year_label
 from kunitachi_kyodo.timeline import timeline_of
+from kunitachi_kyodo.values import values_from
 from organizations.models import Organization
 from organizations.views import add_form_errors
 from proposals.guideline.models import CollaborationRule
@@ -313,7 +314,11 @@ def project_create(request: HttpRequest) -> HttpResponse:
     form = ProjectCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            project = services.project_create(user=request.user, form=form)
+            project = services.project_create(
+                user=request.user,
+                values=values_from(form, services.ProjectValues),
+                origin=form.cleaned_data["origin"],
+            )
         except ValidationError as error:
             add_form_errors(form, error)
         else:
@@ -334,10 +339,15 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.project_update(
-                project=project, user=request.user, form=form, lock_version=form.lock_version
+                project=project,
+                user=request.user,
+                values=values_from(form, services.ProjectValues),
+                lock_version=form.lock_version,
             )
         except EditConflict as conflict:
             status = keep_input_after_conflict(form, conflict)
+        except ValidationError as error:
+            add_form_errors(form, error)
         else:
             messages.success(request, _("協働事業の情報を更新しました。"))
             return redirect(project)

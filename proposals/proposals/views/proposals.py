@@ -11,6 +11,8 @@ from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.uploads import download_response
+from kunitachi_kyodo.values import rows_from, values_from
+from organizations.views import add_form_errors
 from proposals.calls.models import Call
 from proposals.proposals import services, workflow
 from proposals.proposals.filters import PublicProposalFilter
@@ -70,6 +72,16 @@ def _valid(form, formsets) -> bool:
     return form.check_budget(formsets[1]) and all(valid)
 
 
+def _values(form, formsets) -> services.ProposalValues:
+    role_formset, budget_formset = formsets
+    return values_from(
+        form,
+        services.ProposalValues,
+        role_shares=rows_from(role_formset, services.RoleRow),
+        budget_lines=rows_from(budget_formset, services.BudgetRow),
+    )
+
+
 def _render_form(request, form, formsets, proposal=None, status=200):
     return render(
         request,
@@ -99,16 +111,19 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     )
     formsets = _formsets(request)
     if request.method == "POST" and _valid(form, formsets):
-        proposal = services.proposal_create(
-            user=request.user,
-            form=form,
-            formsets=formsets,
-            upload=form.cleaned_data.get("attachment"),
-        )
-        messages.success(
-            request, _("提案を下書きとして保存しました。内容を確かめて、提出してください。")
-        )
-        return redirect(proposal)
+        try:
+            proposal = services.proposal_create(
+                user=request.user,
+                values=_values(form, formsets),
+                upload=form.cleaned_data.get("attachment"),
+            )
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(
+                request, _("提案を下書きとして保存しました。内容を確かめて、提出してください。")
+            )
+            return redirect(proposal)
     return _render_form(request, form, formsets)
 
 
@@ -134,17 +149,20 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and _valid(form, formsets):
         try:
             services.proposal_update(
+                proposal=proposal,
                 user=request.user,
-                form=form,
-                formsets=formsets,
+                values=_values(form, formsets),
                 lock_version=form.lock_version,
                 upload=form.cleaned_data.get("attachment"),
             )
         except EditConflict as conflict:
             status = keep_input_after_conflict(form, conflict)
             return _render_form(request, form, formsets, proposal, status=status)
-        messages.success(request, _("提案を保存しました。"))
-        return redirect("proposals:proposal_detail", pk=proposal.pk)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, _("提案を保存しました。"))
+            return redirect("proposals:proposal_detail", pk=proposal.pk)
     return _render_form(request, form, formsets, proposal)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.values import values_from
 from organizations.models import User
 from organizations.permissions import require
 from organizations.views import add_form_errors
@@ -34,7 +35,13 @@ from proposals.review.models import (
     ScoreSheet,
 )
 from proposals.review.selectors import round_results as select_round_results
-from proposals.review.services import DECISION_ACTIONS, STAGE_STATUS, round_create, session_save
+from proposals.review.services import (
+    DECISION_ACTIONS,
+    STAGE_STATUS,
+    SessionValues,
+    round_create,
+    session_save,
+)
 from proposals.review.views.common import CONFLICT, DRAFT, SUBMITTED, TODO, sheet_state
 
 # --- City staff: rounds, reviewers, decisions, sessions, publication ---------------
@@ -342,7 +349,12 @@ def _session_form_page(
 ) -> HttpResponse:
     form = ReviewSessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
-        session_save(round=review_round, form=form, user=request.user)
+        session_save(
+            round=review_round,
+            values=values_from(form, SessionValues),
+            user=request.user,
+            session=session,
+        )
         messages.success(request, _("公開審査会を保存しました。"))
         return _back_to(review_round, "sessions-heading")
     return render(
