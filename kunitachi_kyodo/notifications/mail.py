@@ -15,6 +15,7 @@ def send_templated_mail(template_prefix: str, context: dict, *, to: list[str]) -
         "SITE_URL": settings.SITE_URL.rstrip("/"),
         **context,
     }
-    subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+    # A subject is one line: a title typed with a line break must not break (or forge) headers.
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     body = render_to_string(f"{template_prefix}_body.txt", context)
     send_email.enqueue(subject=f"[{settings.SITE_NAME}] {subject}", body=body, to=list(to))
