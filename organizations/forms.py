@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -6,9 +7,42 @@ from django.utils.translation import gettext_lazy as _
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
 
 from .models import Invitation, Organization, User
+from .services import confirmation_resend
 
 
 class SignUpForm(forms.ModelForm):
+    """Who you are and your address; the password is set from the link mailed to it."""
+
+    class Meta:
+        model = User
+        fields = ["email", "full_name", "full_name_kana"]
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # A registered address gets the same answer as a free one (the service mails the inbox):
+        # the page never tells a stranger which addresses have accounts.
+        pass
+
+
+class EmailForm(forms.Form):
+    """Only an address: to send the confirmation link again."""
+
+    email = forms.EmailField(
+        label=_("メールアドレス"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("正しいメールアドレスを入力してください。")},
+    )
+
+
+class SetPasswordOnConfirmForm(forms.Form):
+    """The owner of the inbox sets the password that opens the account."""
+
     password1 = forms.CharField(
         label=_("パスワード"),
         strip=False,
@@ -21,19 +55,9 @@ class SignUpForm(forms.ModelForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    class Meta:
-        model = User
-        fields = ["email", "full_name", "full_name_kana"]
-        widgets = {
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
-        }
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("このメールアドレスはすでに登録されています。"))
-        return email
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
 
     def clean(self):
         cleaned = super().clean()
@@ -41,15 +65,19 @@ class SignUpForm(forms.ModelForm):
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("確認用のパスワードが一致しません。"))
         elif password1:
-            candidate = User(
-                email=cleaned.get("email", ""),
-                full_name=cleaned.get("full_name", ""),
-            )
             try:
-                password_validation.validate_password(password1, candidate)
+                password_validation.validate_password(password1, self.user)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Also finishes a registration: an address never confirmed gets its confirmation link."""
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        confirmation_resend(email=self.cleaned_data["email"], only_unconfirmed=True)
 
 
 class LoginForm(AuthenticationForm):

@@ -80,10 +80,15 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, email):
+        # Addresses are compared without case: Hanako@Example.jp signs in as hanako@example.jp.
+        return self.get(email__iexact=email)
+
     def create_superuser(self, email, password=None, **extra):
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         extra.setdefault("is_active", True)
+        extra.setdefault("email_confirmed_at", timezone.now())
         return self.create_user(email, password, **extra)
 
 
@@ -127,6 +132,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_reviewer = models.BooleanField(_("審査委員"), default=False)
     is_support_staff = models.BooleanField(_("支援室スタッフ"), default=False)
     date_joined = models.DateTimeField(_("登録日時"), default=timezone.now)
+    # Empty until the owner of the inbox opens the confirmation link and sets a password; an
+    # account left unconfirmed never blocks its address and is removed after a while.
+    email_confirmed_at = models.DateTimeField(_("メールアドレスの確認日時"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -152,6 +160,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    @property
+    def is_awaiting_confirmation(self) -> bool:
+        """Registered, but the owner of the address has not opened the link yet."""
+        return not self.is_active and self.email_confirmed_at is None
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -4,7 +4,9 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
+from django.contrib.auth import password_validation
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -29,6 +31,7 @@ from .workflow import ORGANIZATION_WORKFLOW
 
 EMAIL_CONFIRMATION_SALT = "organizations.email-confirmation"
 EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+MAIL_INTERVAL_SECONDS = 5 * 60
 
 
 def email_confirmation_token(user: User) -> str:
@@ -36,47 +39,101 @@ def email_confirmation_token(user: User) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=EMAIL_CONFIRMATION_SALT)
 
 
-def user_sign_up(*, email: str, full_name: str, full_name_kana: str, password: str) -> User:
-    """Create an inactive account and send the link that confirms its e-mail address."""
+def user_sign_up(*, email: str, full_name: str, full_name_kana: str) -> None:
+    """Start a registration; the same answer whether or not the address is known.
+
+    The owner of the inbox finishes it: the mailed link sets the password, so a stranger who
+    signs up with someone else's address owns nothing. A free address gets an unconfirmed
+    account; an unconfirmed one is taken over (new names, a new link); a confirmed one is told
+    that it already has an account.
+    """
+    email = email.strip().lower()
     with transaction.atomic():
-        user = User.objects.create_user(
-            email=email,
-            password=password,
-            full_name=full_name,
-            full_name_kana=full_name_kana,
-            is_active=False,
-        )
-        token = email_confirmation_token(user)
-        transaction.on_commit(
-            lambda: send_templated_mail(
-                "organizations/email/confirm_email",
-                {"user": user, "token": token},
-                to=[user.email],
+        user = User.objects.select_for_update().filter(email__iexact=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=None,  # unusable until the inbox's owner sets one
+                full_name=full_name,
+                full_name_kana=full_name_kana,
+                is_active=False,
             )
+        elif user.is_awaiting_confirmation:
+            user.full_name, user.full_name_kana = full_name, full_name_kana
+            user.save(update_fields=["full_name", "full_name_kana"])
+        _mail_the_inbox(user)
+
+
+def confirmation_resend(*, email: str, only_unconfirmed: bool = False) -> None:
+    """Send the confirmation link again (or say the account exists); silent for unknown addresses."""
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is not None and (user.is_awaiting_confirmation or not only_unconfirmed):
+        with transaction.atomic():
+            _mail_the_inbox(user)
+
+
+def _mail_the_inbox(user: User) -> None:
+    """The link that finishes a registration, or the note that the account already exists.
+
+    At most one mail per address per few minutes, so the form cannot be used to flood an inbox.
+    """
+    if not cache.add(f"account-mail:{user.email}", True, MAIL_INTERVAL_SECONDS):
+        return
+    if user.is_awaiting_confirmation:
+        template, context = (
+            "organizations/email/confirm_email",
+            {"user": user, "token": email_confirmation_token(user)},
         )
-    return user
+    else:
+        template, context = "organizations/email/already_registered", {"user": user}
+    transaction.on_commit(lambda: send_templated_mail(template, context, to=[user.email]))
 
 
-def user_confirm_email(*, token: str) -> User:
-    """Activate the account a confirmation token names; raises ValidationError if it is bad."""
+def unconfirmed_user(*, token: str) -> User:
+    """The unconfirmed account a confirmation token names; ValidationError if it names none."""
     try:
         data = signing.loads(
             token, salt=EMAIL_CONFIRMATION_SALT, max_age=EMAIL_CONFIRMATION_MAX_AGE
         )
     except signing.SignatureExpired as exc:
         raise ValidationError(
-            _("確認リンクの有効期限が切れています。もう一度登録してください。")
+            _(
+                "確認リンクの有効期限が切れています。新規登録の画面から、もう一度確認メールを受け取ってください。"
+            )
         ) from exc
     except signing.BadSignature as exc:
         raise ValidationError(_("確認リンクが正しくありません。")) from exc
-    with transaction.atomic():
-        user = User.objects.select_for_update().filter(pk=data["u"], email=data["e"]).first()
-        if user is None:
-            raise ValidationError(_("確認リンクが正しくありません。"))
-        if not user.is_active:
-            user.is_active = True
-            user.save(update_fields=["is_active"])
+    user = User.objects.filter(pk=data["u"], email=data["e"]).first()
+    if user is None:
+        raise ValidationError(_("確認リンクが正しくありません。"))
+    if not user.is_awaiting_confirmation:
+        raise ValidationError(_("このメールアドレスは確認済みです。ログインしてください。"))
     return user
+
+
+def user_confirm_email(*, token: str, password: str) -> User:
+    """Finish a registration: the inbox's owner sets the password and the account opens."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=unconfirmed_user(token=token).pk)
+        if not user.is_awaiting_confirmation:  # confirmed meanwhile in another tab
+            raise ValidationError(_("このメールアドレスは確認済みです。ログインしてください。"))
+        password_validation.validate_password(password, user)
+        user.set_password(password)
+        user.is_active, user.email_confirmed_at = True, timezone.now()
+        user.save(update_fields=["password", "is_active", "email_confirmed_at"])
+    return user
+
+
+def unconfirmed_accounts_expire(*, now=None) -> int:
+    """Remove registrations never confirmed within the link's lifetime; their addresses are free."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=EMAIL_CONFIRMATION_MAX_AGE)
+    stale = User.objects.filter(
+        is_active=False, email_confirmed_at__isnull=True, date_joined__lt=cutoff
+    )
+    count = stale.count()
+    stale.delete()
+    return count
 
 
 @dataclass(frozen=True)

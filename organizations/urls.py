@@ -9,6 +9,11 @@ urlpatterns = [
     # Accounts
     path("accounts/signup/", views.SignUpView.as_view(), name="signup"),
     path("accounts/signup/done/", views.SignUpDoneView.as_view(), name="signup_done"),
+    path(
+        "accounts/confirm/resend/",
+        views.ResendConfirmationView.as_view(),
+        name="resend_confirmation",
+    ),
     path("accounts/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

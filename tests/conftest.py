@@ -12,6 +12,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from proposals.proposals import services as proposal_services
@@ -41,6 +42,7 @@ PERSONAS = [
 
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings, tmp_path):
+    cache.clear()  # rate limits (one account mail per address per few minutes) start afresh
     # MD5 makes new passwords fast to hash; PBKDF2 still checks the factories' shared hash.
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",

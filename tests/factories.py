@@ -46,6 +46,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name_kana = "りようしゃ"
     password = PASSWORD_HASH
     is_active = True
+    email_confirmed_at = factory.LazyFunction(timezone.now)
 
     class Params:
         city_staff = factory.Trait(

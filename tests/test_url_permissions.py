@@ -54,6 +54,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "set_language": everyone(302),  # POST only: a GET is sent back
     "organizations:signup": {**everyone(302), "anonymous": 200},
     "organizations:signup_done": everyone(200),
+    "organizations:resend_confirmation": everyone(200),
     "organizations:confirm_email": everyone(400),  # the walk uses a forged token
     "organizations:login": {**everyone(302), "anonymous": 200},
     "organizations:logout": everyone(405),  # POST only

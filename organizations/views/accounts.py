@@ -13,8 +13,11 @@ from django.views.generic import FormView, TemplateView, UpdateView
 
 from organizations import services
 from organizations.forms import (
+    EmailForm,
     LoginForm,
+    PasswordResetForm,
     ProfileForm,
+    SetPasswordOnConfirmForm,
     SignUpForm,
 )
 
@@ -45,7 +48,6 @@ class SignUpView(FormView):
             email=form.cleaned_data["email"],
             full_name=form.cleaned_data["full_name"],
             full_name_kana=form.cleaned_data["full_name_kana"],
-            password=form.cleaned_data["password1"],
         )
         self.request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("organizations:signup_done")
@@ -61,14 +63,43 @@ class SignUpDoneView(TemplateView):
         }
 
 
+class ResendConfirmationView(FormView):
+    """ "The mail never came": send the link again; the same answer for any address."""
+
+    template_name = "organizations/resend_confirmation.html"
+    form_class = EmailForm
+
+    def form_valid(self, form):
+        services.confirmation_resend(email=form.cleaned_data["email"])
+        self.request.session["signup_email"] = form.cleaned_data["email"].strip().lower()
+        return redirect("organizations:signup_done")
+
+
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    """Opening the link shows a form; only its POST (the person, not a mail scanner) opens the account."""
     try:
-        services.user_confirm_email(token=token)
+        user = services.unconfirmed_user(token=token)
     except ValidationError as error:
         return render(
             request, "organizations/confirm_email.html", {"error": error.messages[0]}, status=400
         )
-    return render(request, "organizations/confirm_email.html", {"error": None})
+    form = SetPasswordOnConfirmForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_confirm_email(token=token, password=form.cleaned_data["password1"])
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(
+                request, _("登録が完了しました。設定したパスワードでログインしてください。")
+            )
+            return redirect("organizations:login")
+    return render(
+        request,
+        "organizations/confirm_email.html",
+        {"error": None, "form": form, "confirming": user},
+        status=400 if form.errors else 200,
+    )
 
 
 class LoginView(auth_views.LoginView):
@@ -78,6 +109,7 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
     template_name = "organizations/password_reset_form.html"
     email_template_name = "organizations/email/password_reset_body.txt"
     subject_template_name = "organizations/email/password_reset_subject.txt"

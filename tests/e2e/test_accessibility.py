@@ -24,6 +24,7 @@ PUBLIC_PATHS = [
     reverse("organizations:directory") + "?q=存在しない団体",
     reverse("organizations:signup"),
     reverse("organizations:signup_done"),
+    reverse("organizations:resend_confirmation"),
     reverse("organizations:login"),
     reverse("organizations:password_reset"),
     reverse("organizations:password_reset_done"),

@@ -1,10 +1,15 @@
+import datetime
 import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from organizations.models import User
+from organizations.services import unconfirmed_accounts_expire, user_sign_up
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,72 +18,178 @@ SIGNUP = {
     "email": "Hanako@Example.jp",
     "full_name": "国立 花子",
     "full_name_kana": "くにたち はなこ",
-    "password1": "tamagawa-josui-2026",
-    "password2": "tamagawa-josui-2026",
 }
+PASSWORD_CHOSEN = "tamagawa-josui-2026"
 
 
 def confirmation_link(message) -> str:
-    return re.search(r"http://\S+/accounts/confirm/\S+/", message.body).group(0)
+    return re.search(r"http://\S+(/accounts/confirm/\S+/)", message.body).group(1)
+
+
+def sign_up(client, capture, data=SIGNUP):
+    with capture(execute=True):
+        return client.post(reverse("organizations:signup"), data)
+
+
+def finish(client, link, password=PASSWORD_CHOSEN):
+    return client.post(link, {"password1": password, "password2": password})
+
+
+def log_in(client, email="hanako@example.jp", password=PASSWORD_CHOSEN):
+    return client.post(reverse("organizations:login"), {"username": email, "password": password})
 
 
 def test_sign_up_creates_an_inactive_account_and_mails_a_confirmation_link(
     client, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("organizations:signup"), SIGNUP)
+    response = sign_up(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     user = User.objects.get()
     assert user.email == "hanako@example.jp"
-    assert not user.is_active
+    assert not user.is_active and not user.has_usable_password()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["hanako@example.jp"]
     assert "/accounts/confirm/" in mail.outbox[0].body
 
 
-def test_confirmation_link_activates_the_account_and_login_works(
+def test_the_link_asks_for_a_password_and_then_login_works(
     client, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("organizations:signup"), SIGNUP)
+    sign_up(client, django_capture_on_commit_callbacks)
     link = confirmation_link(mail.outbox[0])
-    assert client.get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200
+    page = client.get(link)
+    assert page.status_code == 200 and "パスワードを決めると" in page.content.decode()
+    assert not User.objects.get().is_active  # opening the link alone opens nothing
+    response = finish(client, link)
+    assert response.status_code == 302
     assert User.objects.get().is_active
-    response = client.post(
-        reverse("organizations:login"),
-        {"username": "hanako@example.jp", "password": SIGNUP["password1"]},
-    )
+    response = log_in(client, email="HANAKO@example.jp")  # addresses compare without case
     assert response.status_code == 302
     assert response["Location"] == reverse("mypage")
 
 
-def test_unconfirmed_account_cannot_log_in(client):
-    client.post(reverse("organizations:signup"), SIGNUP)
-    response = client.post(
-        reverse("organizations:login"),
-        {"username": "hanako@example.jp", "password": SIGNUP["password1"]},
+def test_a_mail_scanner_opening_the_link_does_not_confirm_anything(
+    client, django_capture_on_commit_callbacks
+):
+    sign_up(client, django_capture_on_commit_callbacks)
+    link = confirmation_link(mail.outbox[0])
+    for _ in range(3):
+        client.get(link)
+    user = User.objects.get()
+    assert not user.is_active and user.email_confirmed_at is None
+
+
+def test_a_stranger_who_signs_up_with_your_address_owns_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    """The finding: sign-up with a stranger's address and one's own password; the stranger (or
+    a scanner) opens the link; the attacker owns an account that accepts their invitations."""
+    sign_up(client, django_capture_on_commit_callbacks)  # the attacker, with hanako's address
+    assert log_in(client, password="anything-at-all-1").status_code == 200
+    link = confirmation_link(mail.outbox[0])  # in hanako's inbox
+    finish(Client(), link, password="hanakos-own-secret-9")
+    assert log_in(Client(), password="hanakos-own-secret-9").status_code == 302
+
+
+def test_a_lost_confirmation_mail_never_strands_anyone(client, django_capture_on_commit_callbacks):
+    sign_up(client, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    cache.clear()  # the few minutes between two mails to one address have passed
+    # Signing up again with the same address is not refused: a new link goes to the inbox.
+    response = sign_up(
+        client, django_capture_on_commit_callbacks, {**SIGNUP, "full_name": "国立 はな"}
     )
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["hanako@example.jp"]]
+    assert User.objects.get().full_name == "国立 はな"
+    mail.outbox.clear()
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("organizations:resend_confirmation"), {"email": "hanako@example.jp"})
+    finish(client, confirmation_link(mail.outbox[0]))
+    assert log_in(client).status_code == 302
+
+
+def test_a_password_reset_for_an_unconfirmed_address_sends_its_confirmation_link(
+    client, django_capture_on_commit_callbacks
+):
+    sign_up(client, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("organizations:password_reset"), {"email": "hanako@example.jp"})
+    assert len(mail.outbox) == 1
+    assert "/accounts/confirm/" in mail.outbox[0].body
+
+
+def test_the_same_answer_for_registered_and_unregistered_addresses(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="taken@example.jp", full_name="既存 太郎")
+    answers = []
+    for email in ("taken@example.jp", "free@example.jp"):
+        response = client.post(
+            reverse("organizations:signup"), {**SIGNUP, "email": email}, follow=True
+        )
+        page = response.content.decode().replace(email, "ADDRESS")
+        answers.append(re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page))
+    assert answers[0] == answers[1]
+    assert User.objects.get(email="taken@example.jp").full_name == "既存 太郎"  # untouched
+
+
+def test_a_registered_address_is_told_by_mail_that_it_has_an_account(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="hanako@example.jp")
+    sign_up(client, django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1 and "すでに登録済みです" in mail.outbox[0].body
+    assert "/accounts/confirm/" not in mail.outbox[0].body
+
+
+def test_mail_to_one_address_is_rate_limited(client, django_capture_on_commit_callbacks):
+    for _ in range(5):
+        sign_up(client, django_capture_on_commit_callbacks)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("organizations:resend_confirmation"), {"email": "hanako@example.jp"}
+            )
+    assert len(mail.outbox) == 1
+
+
+def test_an_unconfirmed_account_expires_and_frees_its_address(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        user_sign_up(
+            email="hanako@example.jp", full_name="国立 花子", full_name_kana="くにたち はなこ"
+        )
+    confirmed = UserFactory(email="kept@example.jp", is_active=False)  # deactivated, not pending
+    later = timezone.now() + datetime.timedelta(days=4)
+    assert unconfirmed_accounts_expire(now=later) == 1
+    assert list(User.objects.values_list("email", flat=True)) == [confirmed.email]
+
+
+def test_unconfirmed_account_cannot_log_in(client, django_capture_on_commit_callbacks):
+    sign_up(client, django_capture_on_commit_callbacks)
+    response = log_in(client)
     assert response.status_code == 200
     assert "確認メールのリンクを開いてから" in response.content.decode()
 
 
 def test_tampered_confirmation_token_is_refused(client, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("organizations:signup"), SIGNUP)
-    link = confirmation_link(mail.outbox[0]).removeprefix("http://127.0.0.1:8000")
+    sign_up(client, django_capture_on_commit_callbacks)
+    link = confirmation_link(mail.outbox[0])
     response = client.get(link.replace(":", ";", 1)[:-3] + "xx/")
     assert response.status_code == 400
     assert not User.objects.get().is_active
 
 
-def test_duplicate_email_is_refused_in_japanese_and_input_is_kept(client):
-    UserFactory(email="hanako@example.jp")
-    response = client.post(reverse("organizations:signup"), SIGNUP)
-    body = response.content.decode()
-    assert response.status_code == 200
-    assert "このメールアドレスはすでに登録されています。" in body
-    assert 'value="国立 花子"' in body
-    assert User.objects.count() == 1
+def test_a_used_link_says_the_address_is_confirmed(client, django_capture_on_commit_callbacks):
+    sign_up(client, django_capture_on_commit_callbacks)
+    link = confirmation_link(mail.outbox[0])
+    finish(client, link)
+    response = finish(Client(), link, password="someone-elses-try-5")
+    assert response.status_code == 400
+    assert "確認済みです" in response.content.decode()
+    assert log_in(Client()).status_code == 302  # the first password still holds
 
 
 @pytest.mark.parametrize(
@@ -89,20 +200,23 @@ def test_duplicate_email_is_refused_in_japanese_and_input_is_kept(client):
         ("qwerty123456", "このパスワードは一般的すぎます"),
     ],
 )
-def test_weak_password_is_refused_next_to_the_field(client, password, message):
-    response = client.post(
-        reverse("organizations:signup"), {**SIGNUP, "password1": password, "password2": password}
-    )
+def test_weak_password_is_refused_next_to_the_field(
+    client, django_capture_on_commit_callbacks, password, message
+):
+    sign_up(client, django_capture_on_commit_callbacks)
+    response = finish(client, confirmation_link(mail.outbox[0]), password=password)
     assert message in response.content.decode()
-    assert not User.objects.exists()
+    assert not User.objects.get().is_active
 
 
-def test_mismatched_passwords_are_refused(client):
+def test_mismatched_passwords_are_refused(client, django_capture_on_commit_callbacks):
+    sign_up(client, django_capture_on_commit_callbacks)
     response = client.post(
-        reverse("organizations:signup"), {**SIGNUP, "password2": "something-else-99"}
+        confirmation_link(mail.outbox[0]),
+        {"password1": PASSWORD_CHOSEN, "password2": "something-else-99"},
     )
     assert "確認用のパスワードが一致しません。" in response.content.decode()
-    assert not User.objects.exists()
+    assert not User.objects.get().is_active
 
 
 def test_furigana_must_be_hiragana(client):
@@ -110,6 +224,7 @@ def test_furigana_must_be_hiragana(client):
         reverse("organizations:signup"), {**SIGNUP, "full_name_kana": "クニタチ Hanako"}
     )
     assert "ひらがなで入力してください" in response.content.decode()
+    assert 'value="国立 花子"' in response.content.decode()  # the input is kept
     assert not User.objects.exists()
 
 
