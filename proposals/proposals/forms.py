@@ -77,6 +77,11 @@ class ProposalForm(LockVersionFormMixin, forms.ModelForm):
             memberships__role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR],
         ).distinct()
         self.fields["organization"].empty_label = _("個人として提案する")
+        if self.instance.pk is None and not self.is_bound:
+            # Most people who belong to a group propose for it: start from their (first) group.
+            self.fields["organization"].initial = (
+                self.fields["organization"].queryset.order_by("name_kana", "pk").first()
+            )
         calls = Call.objects.open_now()
         if self.instance.call_id:
             calls = calls | Call.objects.filter(pk=self.instance.call_id)

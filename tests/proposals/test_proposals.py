@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -414,3 +415,14 @@ def test_list_query_counts_do_not_grow_with_rows(
     ProposalFactory.create_batch(12, submitted=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(url_name))
+
+
+def test_the_proposing_organization_is_preselected_for_its_representative(as_persona, organization):
+    """Finding: 提案する団体 defaulted to 個人 even for an organization's representative."""
+    body = as_persona("member").get(reverse("proposals:proposal_create")).content.decode()
+    assert re.search(rf'<option value="{organization.pk}" selected>', body)
+
+
+def test_a_citizen_without_an_organization_proposes_as_an_individual(as_persona):
+    body = as_persona("citizen").get(reverse("proposals:proposal_create")).content.decode()
+    assert re.search(r'<option value="" selected>個人として提案する</option>', body)
