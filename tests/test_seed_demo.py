@@ -53,8 +53,8 @@ from proposals.review.models import (
     Score,
     ScoreSheet,
 )
+from proposals.review.selectors import missing_sheets
 from proposals.review.selectors import round_results as select_round_results
-from proposals.review.services import missing_sheets
 
 pytestmark = pytest.mark.django_db
 

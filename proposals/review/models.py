@@ -120,6 +120,14 @@ class ReviewRound(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
+# Which proposals a round of each stage reviews: the status they wait in for its decision.
+STAGE_STATUS = {
+    ReviewRound.Stage.SCREENING: Proposal.Status.SCREENING,
+    ReviewRound.Stage.OPEN_REVIEW: Proposal.Status.OPEN_REVIEW,
+    ReviewRound.Stage.DOCUMENT: Proposal.Status.SCREENING,
+}
+
+
 class ReviewEntry(models.Model):
     """A proposal in a round: its place in the presentation order and the decision staff record."""
 

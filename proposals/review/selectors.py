@@ -1,4 +1,5 @@
-"""Page-level reads of open review: a round's results.
+"""Page-level reads of open review: the public pages, reviewers' sheets, the staff's pages of
+a round, and a round's results.
 
 There is one computation, scoring.compute. A published round shows what was stored when it
 was published (ReviewRound.frozen_scheme, ReviewEntry.frozen_result), whatever has become
@@ -7,17 +8,30 @@ the submitted sheets by the same function.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from organizations.models import User
+from proposals.calls.models import Call
 from proposals.guideline import scoring
-from proposals.guideline.models import points_label
-from proposals.review.models import ConflictOfInterest, ReviewEntry, ReviewRound, Score
+from proposals.guideline.models import Criterion, points_label
+from proposals.proposals.models import Proposal
+from proposals.review.models import (
+    STAGE_STATUS,
+    ConflictOfInterest,
+    ReviewEntry,
+    ReviewerAssignment,
+    ReviewRound,
+    ReviewSession,
+    Score,
+    ScoreSheet,
+)
 
 VERDICT_LABELS = {
     scoring.MEETS: gettext_lazy("基準以上"),
@@ -80,13 +94,21 @@ def _columns(scheme: scoring.Scheme) -> list[CriterionColumn]:
     ]
 
 
+def _presented(entries: QuerySet[ReviewEntry]) -> QuerySet[ReviewEntry]:
+    """Entries with their proposals, organizations and proposers, in presentation order."""
+    return entries.select_related("proposal__organization", "proposal__proposer").order_by(
+        "presentation_order", "pk"
+    )
+
+
 def _entries(review_round: ReviewRound) -> list[ReviewEntry]:
     """The round's entries with their proposals and each one's requested amount (希望額)."""
     return list(
-        ReviewEntry.objects.filter(round=review_round)
-        .annotate(requested_amount=F("proposal__requested_amount"))
-        .select_related("proposal", "proposal__organization", "proposal__proposer")
-        .order_by("presentation_order", "pk")
+        _presented(
+            ReviewEntry.objects.filter(round=review_round).annotate(
+                requested_amount=F("proposal__requested_amount")
+            )
+        )
     )
 
 
@@ -240,3 +262,231 @@ def published_results_of(proposal) -> list[dict]:
             }
         )
     return rows
+
+
+# --- Where the score sheets stand ------------------------------------------------------
+
+# Where a reviewer stands on one proposal: the same four states on the reviewer's list
+# and on the staff's progress table, each page with its own words for them.
+SUBMITTED, DRAFT, CONFLICT, TODO = "submitted", "draft", "conflict", "todo"
+OWED = (DRAFT, TODO)  # a sheet still to be submitted
+
+
+def _standing(key_fields: tuple[str, str], **where) -> Callable[[tuple[int, int]], str]:
+    """The state of each sheet (keyed by `key_fields`) among the sheets and conflicts `where`."""
+    sheets = {
+        (first, second): submitted_at
+        for first, second, submitted_at in ScoreSheet.objects.filter(**where).values_list(
+            *key_fields, "submitted_at"
+        )
+    }
+    conflicts = set(ConflictOfInterest.objects.filter(**where).values_list(*key_fields))
+
+    def state(key: tuple[int, int]) -> str:
+        if key in conflicts:
+            return CONFLICT
+        if key in sheets:
+            return SUBMITTED if sheets[key] else DRAFT
+        return TODO
+
+    return state
+
+
+def missing_sheets(round_: ReviewRound) -> list[tuple[User, Proposal]]:
+    """(reviewer, proposal) pairs owing a submitted sheet, conflicts aside: the publish guard."""
+    entries = list(round_.entries.select_related("proposal"))
+    assignments = list(round_.assignments.select_related("reviewer"))
+    submitted = set(
+        ScoreSheet.objects.filter(round=round_, submitted_at__isnull=False).values_list(
+            "reviewer_id", "proposal_id"
+        )
+    )
+    conflicted = set(
+        ConflictOfInterest.objects.filter(round=round_).values_list("reviewer_id", "proposal_id")
+    )
+    return [
+        (a.reviewer, e.proposal)
+        for a in assignments
+        for e in entries
+        if (a.reviewer_id, e.proposal_id) not in submitted | conflicted
+    ]
+
+
+# --- Public pages -----------------------------------------------------------------------
+
+
+def announced_sessions() -> QuerySet[ReviewSession]:
+    """Every announced session with its round, the earliest first: the public index."""
+    return (
+        ReviewSession.objects.filter(is_announced=True)
+        .select_related("round")
+        .order_by("starts_at", "pk")
+    )
+
+
+def published_rounds() -> QuerySet[ReviewRound]:
+    """The rounds whose results are published, the latest first: the public index."""
+    return ReviewRound.objects.filter(status=ReviewRound.Status.PUBLISHED).order_by(
+        "-published_at", "-pk"
+    )
+
+
+def published_rounds_with_call() -> QuerySet[ReviewRound]:
+    """Published rounds with their call, for anyone: the results page looks one up."""
+    return ReviewRound.objects.select_related("call").filter(status=ReviewRound.Status.PUBLISHED)
+
+
+def round_reviewers(review_round: ReviewRound) -> QuerySet[ReviewerAssignment]:
+    """The round's reviewers by kind (external first), as its public results name them."""
+    return review_round.assignments.select_related("reviewer").order_by("kind", "pk")
+
+
+def announced_sessions_of(review_round: ReviewRound) -> QuerySet[ReviewSession]:
+    """The round's announced sessions, for anyone (its results page)."""
+    return review_round.sessions.filter(is_announced=True)
+
+
+def sessions_with_round() -> QuerySet[ReviewSession]:
+    """Sessions with their round: the session page, its iCal and the staff's edit form."""
+    return ReviewSession.objects.select_related("round")
+
+
+def round_entries(review_round: ReviewRound) -> QuerySet[ReviewEntry]:
+    """The round's entries with their proposers, in presentation order: session page, sheets."""
+    return _presented(review_round.entries.all())
+
+
+# --- Reviewers --------------------------------------------------------------------------
+
+
+def reviewer_tasks(
+    user: User,
+) -> list[tuple[ReviewerAssignment, list[tuple[ReviewEntry, str]]]]:
+    """A reviewer's rounds, latest first, each entry with where the reviewer's sheet stands."""
+    assignments = list(
+        ReviewerAssignment.objects.filter(reviewer=user)
+        .select_related("round")
+        .order_by("-round__fiscal_year", "-round__created_at")
+    )
+    round_ids = [a.round_id for a in assignments]
+    entries = _presented(ReviewEntry.objects.filter(round_id__in=round_ids))
+    state = _standing(("round_id", "proposal_id"), reviewer=user, round_id__in=round_ids)
+    by_round: dict[int, list] = {round_id: [] for round_id in round_ids}
+    for entry in entries:
+        by_round[entry.round_id].append((entry, state((entry.round_id, entry.proposal_id))))
+    return [(a, by_round[a.round_id]) for a in assignments]
+
+
+def rounds_to_score() -> QuerySet[ReviewRound]:
+    """Rounds with their criterion set: a reviewer's score sheet looks one up."""
+    return ReviewRound.objects.select_related("criterion_set")
+
+
+def is_assigned(review_round: ReviewRound, user: User) -> bool:
+    """Whether the user is assigned to the round as a reviewer: only they have sheets to fill."""
+    return review_round.assignments.filter(reviewer=user).exists()
+
+
+def round_criteria(review_round: ReviewRound) -> QuerySet[Criterion]:
+    """The criteria of the round's set, in their order: what a reviewer's sheet scores."""
+    return Criterion.objects.filter(criterion_set_id=review_round.criterion_set_id)
+
+
+def _scores_prefetch() -> Prefetch:
+    return Prefetch(
+        "scores",
+        queryset=Score.objects.select_related("criterion").order_by("criterion__order", "pk"),
+    )
+
+
+def sheet_of(review_round: ReviewRound, proposal: Proposal, reviewer: User) -> ScoreSheet | None:
+    """The reviewer's own sheet on the proposal with its scores, or None (not started)."""
+    return (
+        ScoreSheet.objects.filter(round=review_round, proposal=proposal, reviewer=reviewer)
+        .prefetch_related(_scores_prefetch())
+        .first()
+    )
+
+
+def has_submitted(review_round: ReviewRound, proposal: Proposal, reviewer: User) -> bool:
+    """Whether the reviewer's sheet on the proposal is submitted (final): the sheet's POST."""
+    return ScoreSheet.objects.filter(
+        round=review_round, proposal=proposal, reviewer=reviewer, submitted_at__isnull=False
+    ).exists()
+
+
+def other_sheets(
+    review_round: ReviewRound, proposal: Proposal, reviewer: User
+) -> QuerySet[ScoreSheet]:
+    """Others' submitted sheets on the proposal, with scores: for a reviewer who submitted too."""
+    return (
+        ScoreSheet.objects.filter(round=review_round, proposal=proposal, submitted_at__isnull=False)
+        .exclude(reviewer=reviewer)
+        .select_related("reviewer")
+        .prefetch_related(_scores_prefetch())
+        .order_by("submitted_at", "pk")
+    )
+
+
+# --- City staff -------------------------------------------------------------------------
+
+
+def rounds_to_manage() -> QuerySet[ReviewRound]:
+    """Rounds with their criterion set and call: the staff's pages of one round look one up."""
+    return ReviewRound.objects.select_related("criterion_set", "call")
+
+
+def call_by_pk(pk: int | str) -> Call | None:
+    """The call with this key, or None: the call a new round is created for."""
+    return Call.objects.filter(pk=pk).first()
+
+
+def rounds_for(user: User) -> QuerySet[ReviewRound]:
+    """The rounds a staff member manages (all, for coordinators), with their entry counts."""
+    rounds = ReviewRound.objects.all()
+    if not user.has_perm("organizations.act_citywide"):
+        rounds = rounds.in_department(user.department_id)
+    return (
+        rounds.select_related("call", "criterion_set", "department")
+        .annotate(entry_count=Count("entries", distinct=True))
+        .order_by("-fiscal_year", "-created_at")
+    )
+
+
+def addable_proposals(review_round: ReviewRound, user: User) -> QuerySet[Proposal]:
+    """Proposals staff may add: waiting for this stage, not in yet, of the round's department."""
+    # Coordinators may add any: they decide them.
+    proposals = Proposal.objects.filter(status=STAGE_STATUS[review_round.stage])
+    if not user.has_perm("organizations.act_citywide"):
+        proposals = proposals.in_department(review_round.department_id)
+    return (
+        proposals.exclude(review_entries__round=review_round)
+        .select_related("organization", "proposer")
+        .order_by("title", "pk")
+    )
+
+
+def assignable_reviewers(review_round: ReviewRound) -> QuerySet[User]:
+    """Active registered reviewers not yet on the round, by reading of their name (for staff)."""
+    return (
+        User.objects.filter(is_reviewer=True, is_active=True)
+        .exclude(review_assignments__round=review_round)
+        .order_by("full_name_kana", "pk")
+    )
+
+
+def round_progress(
+    review_round: ReviewRound, proposal_ids: list[int]
+) -> list[tuple[ReviewerAssignment, list[str]]]:
+    """Each reviewer with the state of their sheet on each proposal given: the progress table."""
+    assignments = list(review_round.assignments.select_related("reviewer").order_by("pk"))
+    state = _standing(("reviewer_id", "proposal_id"), round=review_round)
+    return [
+        (a, [state((a.reviewer_id, proposal_id)) for proposal_id in proposal_ids])
+        for a in assignments
+    ]
+
+
+def entries_to_decide(review_round: ReviewRound) -> QuerySet[ReviewEntry]:
+    """The round's entries with their round and proposal: staff look one up to decide it."""
+    return ReviewEntry.objects.select_related("round", "proposal").filter(round=review_round)

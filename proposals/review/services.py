@@ -20,6 +20,7 @@ from proposals.guideline.models import Criterion, CriterionSet
 from proposals.proposals.models import Proposal
 from proposals.proposals.services import proposal_transition
 from proposals.review.models import (
+    STAGE_STATUS,
     ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
@@ -28,15 +29,10 @@ from proposals.review.models import (
     Score,
     ScoreSheet,
 )
-from proposals.review.selectors import live_results
+from proposals.review.selectors import live_results, missing_sheets
 from proposals.review.workflow import ROUND_WORKFLOW
 
-# Which proposals a round of each stage reviews, and what its decisions do to them.
-STAGE_STATUS = {
-    ReviewRound.Stage.SCREENING: Proposal.Status.SCREENING,
-    ReviewRound.Stage.OPEN_REVIEW: Proposal.Status.OPEN_REVIEW,
-    ReviewRound.Stage.DOCUMENT: Proposal.Status.SCREENING,
-}
+# What a round's decisions do to its proposals, by stage (they wait in STAGE_STATUS).
 DECISION_ACTIONS = {
     ReviewRound.Stage.SCREENING: {
         ReviewEntry.Decision.PASS: "to_open_review",
@@ -210,26 +206,6 @@ def entry_decide(*, entry: ReviewEntry, decision: str, reason: str, user: User) 
         ReviewEntry.objects.filter(pk=entry.pk).update(decision=decision, reason=reason)
         entry.refresh_from_db()
     return entry
-
-
-def missing_sheets(round_: ReviewRound) -> list[tuple[User, Proposal]]:
-    """(reviewer, proposal) pairs still owed a submitted sheet, leaving out declared conflicts."""
-    entries = list(round_.entries.select_related("proposal"))
-    assignments = list(round_.assignments.select_related("reviewer"))
-    submitted = set(
-        ScoreSheet.objects.filter(round=round_, submitted_at__isnull=False).values_list(
-            "reviewer_id", "proposal_id"
-        )
-    )
-    conflicted = set(
-        ConflictOfInterest.objects.filter(round=round_).values_list("reviewer_id", "proposal_id")
-    )
-    return [
-        (a.reviewer, e.proposal)
-        for a in assignments
-        for e in entries
-        if (a.reviewer_id, e.proposal_id) not in submitted | conflicted
-    ]
 
 
 def round_publish(*, round: ReviewRound, user: User, close_incomplete: bool = False) -> ReviewRound:

@@ -14,7 +14,7 @@ from organizations.permissions import refusal
 from proposals.permissions import manages_round
 
 from .models import ReviewRound, RoundStatusChange
-from .selectors import live_results
+from .selectors import live_results, missing_sheets
 
 STAFF = "staff"  # staff who may manage the round (its department; see permissions)
 
@@ -35,9 +35,7 @@ def _every_entry_decided(review_round, context) -> list[str]:
 
 
 def _sheets_in_or_closed(review_round, context) -> list[str]:
-    from .services import missing_sheets  # the same count the manage page shows
-
-    missing = missing_sheets(review_round)
+    missing = missing_sheets(review_round)  # the sheets the manage page counts as missing
     if not missing or context.extra.get("close_incomplete"):
         return []
     return [gettext_now("未提出の採点票があります。")] + [

@@ -11,7 +11,7 @@ from proposals.guideline.scoring import MEETS
 from proposals.proposals.models import Proposal, StatusChange
 from proposals.review import services
 from proposals.review.models import ReviewEntry, ReviewRound, Score, ScoreSheet
-from proposals.review.selectors import round_results
+from proposals.review.selectors import missing_sheets, round_results
 from tests.factories import ProposalFactory, ReviewRoundFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +150,7 @@ def test_a_conflicted_reviewer_cannot_score_and_is_left_out_of_the_total(setup):
     row = next(r for r in round_results(review_round).rows if r.entry.proposal == first)
     assert (row.result.scored_by, row.result.conflicts) == (1, 1)
     assert row.result.on_100 == Decimal("60.0")
-    assert (reviewer, first) not in services.missing_sheets(review_round)
+    assert (reviewer, first) not in missing_sheets(review_round)
 
 
 def test_declaring_a_conflict_after_submitting_is_refused(setup):

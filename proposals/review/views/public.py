@@ -12,11 +12,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from proposals.guideline.schemes import describe_scheme
-from proposals.review.models import (
-    ReviewRound,
-    ReviewSession,
-)
-from proposals.review.selectors import round_results as select_round_results
+from proposals.review import selectors
+from proposals.review.models import ReviewSession
 
 # --- Public pages ------------------------------------------------------------------
 
@@ -24,20 +21,14 @@ from proposals.review.selectors import round_results as select_round_results
 def review_index(request: HttpRequest) -> HttpResponse:
     """Announced sessions (upcoming, then past) and the rounds whose results are published."""
     now = timezone.now()
-    sessions = list(
-        ReviewSession.objects.filter(is_announced=True)
-        .select_related("round")
-        .order_by("starts_at", "pk")
-    )
+    sessions = list(selectors.announced_sessions())
     return render(
         request,
         "review/review_index.html",
         {
             "upcoming_sessions": [s for s in sessions if s.ends_at >= now],
             "past_sessions": [s for s in reversed(sessions) if s.ends_at < now],
-            "published_rounds": ReviewRound.objects.filter(
-                status=ReviewRound.Status.PUBLISHED
-            ).order_by("-published_at", "-pk"),
+            "published_rounds": selectors.published_rounds(),
         },
     )
 
@@ -108,10 +99,8 @@ def _chart(results) -> dict:
 
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     """A round's published results, as frozen. Before publication the page does not exist."""
-    review_round = get_object_or_404(
-        ReviewRound.objects.select_related("call"), pk=pk, status=ReviewRound.Status.PUBLISHED
-    )
-    results = select_round_results(review_round)
+    review_round = get_object_or_404(selectors.published_rounds_with_call(), pk=pk)
+    results = selectors.round_results(review_round)
     return render(
         request,
         "review/round_results.html",
@@ -120,17 +109,15 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
             "results": results,
             "how_totals": describe_scheme(results.scheme),
             "chart": _chart(results),
-            "assignments": review_round.assignments.select_related("reviewer").order_by(
-                "kind", "pk"
-            ),
-            "sessions": review_round.sessions.filter(is_announced=True),
+            "assignments": selectors.round_reviewers(review_round),
+            "sessions": selectors.announced_sessions_of(review_round),
         },
     )
 
 
 def _visible_session(request: HttpRequest, pk: int) -> ReviewSession:
     """An announced session; the round's managers also open one not yet announced. Otherwise a 404."""
-    session = get_object_or_404(ReviewSession.objects.select_related("round"), pk=pk)
+    session = get_object_or_404(selectors.sessions_with_round(), pk=pk)
     if not session.is_announced and not request.user.has_perm(
         "proposals.manage_round", session.round
     ):
@@ -146,9 +133,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "session": session,
             "round": session.round,
-            "entries": session.round.entries.select_related(
-                "proposal__organization", "proposal__proposer"
-            ).order_by("presentation_order", "pk"),
+            "entries": selectors.round_entries(session.round),
         },
     )
 

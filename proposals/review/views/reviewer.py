@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,20 +12,18 @@ from django.views.decorators.http import require_POST
 from organizations.permissions import require
 from organizations.views import add_form_errors
 from proposals.guideline.models import Criterion
-from proposals.review import services
+from proposals.review import selectors, services
 from proposals.review.forms import (
     ConflictForm,
     ScoreSheetForm,
 )
 from proposals.review.models import (
-    ConflictOfInterest,
     ReviewEntry,
-    ReviewerAssignment,
     ReviewRound,
     Score,
     ScoreSheet,
 )
-from proposals.review.views.common import CONFLICT, DRAFT, SUBMITTED, TODO, sheet_state
+from proposals.review.selectors import CONFLICT, DRAFT, OWED, SUBMITTED, TODO
 
 # --- Reviewers ---------------------------------------------------------------------
 
@@ -41,67 +38,32 @@ REVIEWER_STATE_LABELS = {
 @login_required
 def my_reviews(request: HttpRequest) -> HttpResponse:
     """The rounds a reviewer is assigned to, and where each proposal's sheet stands."""
-    user = request.user
-    assignments = list(
-        ReviewerAssignment.objects.filter(reviewer=user)
-        .select_related("round")
-        .order_by("-round__fiscal_year", "-round__created_at")
-    )
-    round_ids = [a.round_id for a in assignments]
-    entries = ReviewEntry.objects.filter(round_id__in=round_ids).select_related(
-        "proposal__organization", "proposal__proposer"
-    )
-    sheets = {
-        (round_id, proposal_id): submitted_at
-        for round_id, proposal_id, submitted_at in ScoreSheet.objects.filter(
-            reviewer=user, round_id__in=round_ids
-        ).values_list("round_id", "proposal_id", "submitted_at")
-    }
-    conflicts = set(
-        ConflictOfInterest.objects.filter(reviewer=user, round_id__in=round_ids).values_list(
-            "round_id", "proposal_id"
-        )
-    )
-    by_round: dict[int, list] = {round_id: [] for round_id in round_ids}
-    for entry in entries.order_by("presentation_order", "pk"):
-        state = sheet_state((entry.round_id, entry.proposal_id), sheets, conflicts)
-        by_round[entry.round_id].append(
-            {"entry": entry, "state": state, "state_label": REVIEWER_STATE_LABELS[state]}
-        )
     rounds = [
         {
-            "round": a.round,
-            "assignment": a,
-            "rows": by_round[a.round_id],
-            "left": sum(row["state"] in (DRAFT, TODO) for row in by_round[a.round_id]),
+            "round": assignment.round,
+            "assignment": assignment,
+            "rows": [
+                {"entry": entry, "state": state, "state_label": REVIEWER_STATE_LABELS[state]}
+                for entry, state in rows
+            ],
+            "left": sum(state in OWED for _entry, state in rows),
         }
-        for a in assignments
+        for assignment, rows in selectors.reviewer_tasks(request.user)
     ]
     return render(request, "review/my_reviews.html", {"rounds": rounds})
 
 
 def _sheet_target(request: HttpRequest, pk: int, proposal_pk: int):
     """The round (403 unless assigned to it) and the proposal's entry in it (404 if not in it)."""
-    review_round = get_object_or_404(ReviewRound.objects.select_related("criterion_set"), pk=pk)
+    review_round = get_object_or_404(selectors.rounds_to_score(), pk=pk)
     # Superusers hold every permission, but only an assigned reviewer has a sheet to fill.
     if not (
         request.user.has_perm("proposals.score_in_round", review_round)
-        and review_round.assignments.filter(reviewer=request.user).exists()
+        and selectors.is_assigned(review_round, request.user)
     ):
         raise PermissionDenied
-    entry = get_object_or_404(
-        ReviewEntry.objects.select_related("proposal__organization", "proposal__proposer"),
-        round=review_round,
-        proposal_id=proposal_pk,
-    )
+    entry = get_object_or_404(selectors.round_entries(review_round), proposal_id=proposal_pk)
     return review_round, entry
-
-
-def _scores_prefetch():
-    return Prefetch(
-        "scores",
-        queryset=Score.objects.select_related("criterion").order_by("criterion__order", "pk"),
-    )
 
 
 def _sheet_rows(criteria, sheet: ScoreSheet) -> list[tuple[Criterion, Score | None]]:
@@ -120,12 +82,8 @@ def _sheet_page(
 ) -> HttpResponse:
     user = request.user
     proposal = entry.proposal
-    criteria = list(Criterion.objects.filter(criterion_set_id=review_round.criterion_set_id))
-    sheet = (
-        ScoreSheet.objects.filter(round=review_round, proposal=proposal, reviewer=user)
-        .prefetch_related(_scores_prefetch())
-        .first()
-    )
+    criteria = list(selectors.round_criteria(review_round))
+    sheet = selectors.sheet_of(review_round, proposal, user)
     submitted = bool(sheet and sheet.submitted_at)
     can_score = review_round.status == ReviewRound.Status.SCORING and not submitted
     if can_score and form is None:
@@ -139,13 +97,7 @@ def _sheet_page(
         # Others' submitted sheets, never before one's own is submitted.
         others = [
             {"sheet": other, "rows": _sheet_rows(criteria, other)}
-            for other in ScoreSheet.objects.filter(
-                round=review_round, proposal=proposal, submitted_at__isnull=False
-            )
-            .exclude(reviewer=user)
-            .select_related("reviewer")
-            .prefetch_related(_scores_prefetch())
-            .order_by("submitted_at", "pk")
+            for other in selectors.other_sheets(review_round, proposal, user)
         ]
     return render(
         request,
@@ -184,19 +136,13 @@ def score_sheet(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse
     require(request.user, "proposals.score_entry", entry)
     if request.method != "POST":
         return _sheet_page(request, review_round, entry)
-    if ScoreSheet.objects.filter(
-        round=review_round,
-        proposal=entry.proposal,
-        reviewer=request.user,
-        submitted_at__isnull=False,
-    ).exists():
+    if selectors.has_submitted(review_round, entry.proposal, request.user):
         return _refused(request, _("提出済みの採点票は変更できません。"), review_round, entry)
     if review_round.status != ReviewRound.Status.SCORING:
         return _refused(
             request, _("この審査回は、いま採点を受け付けていません。"), review_round, entry
         )
-    criteria = Criterion.objects.filter(criterion_set_id=review_round.criterion_set_id)
-    form = ScoreSheetForm(request.POST, criteria=criteria)
+    form = ScoreSheetForm(request.POST, criteria=selectors.round_criteria(review_round))
     submit = request.POST.get("action") == "submit"
     if form.is_valid():
         try:

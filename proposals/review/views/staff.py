@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,13 +11,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.values import values_from
-from organizations.models import User
 from organizations.permissions import require
 from organizations.views import add_form_errors
-from proposals.calls.models import Call
 from proposals.guideline.schemes import describe_scheme
 from proposals.proposals.models import Proposal
-from proposals.review import services
+from proposals.review import selectors, services
 from proposals.review.forms import (
     AddProposalForm,
     AssignReviewerForm,
@@ -27,22 +24,14 @@ from proposals.review.forms import (
     ReviewRoundForm,
     ReviewSessionForm,
 )
-from proposals.review.models import (
-    ConflictOfInterest,
-    ReviewEntry,
-    ReviewRound,
-    ReviewSession,
-    ScoreSheet,
-)
-from proposals.review.selectors import round_results as select_round_results
+from proposals.review.models import STAGE_STATUS, ReviewEntry, ReviewRound, ReviewSession
+from proposals.review.selectors import CONFLICT, DRAFT, OWED, SUBMITTED, TODO
 from proposals.review.services import (
     DECISION_ACTIONS,
-    STAGE_STATUS,
     SessionValues,
     round_create,
     session_save,
 )
-from proposals.review.views.common import CONFLICT, DRAFT, SUBMITTED, TODO, sheet_state
 
 # --- City staff: rounds, reviewers, decisions, sessions, publication ---------------
 
@@ -61,9 +50,7 @@ def _require_manager(request: HttpRequest) -> None:
 def _managed_round(request: HttpRequest, pk: int) -> ReviewRound:
     """A round the user manages: its department's staff, coordinators, administrators."""
     _require_manager(request)
-    review_round = get_object_or_404(
-        ReviewRound.objects.select_related("criterion_set", "call"), pk=pk
-    )
+    review_round = get_object_or_404(selectors.rounds_to_manage(), pk=pk)
     require(request.user, "proposals.manage_round", review_round)
     return review_round
 
@@ -73,7 +60,7 @@ def staff_round_list(request: HttpRequest) -> HttpResponse:
     """The rounds the user manages (all, for coordinators), and the form that creates one."""
     _require_manager(request)
     call_pk = request.GET.get("call", "")
-    call = Call.objects.filter(pk=call_pk).first() if call_pk.isdigit() else None
+    call = selectors.call_by_pk(call_pk) if call_pk.isdigit() else None
     form = ReviewRoundForm(
         request.POST or None, initial={"call": call} if call else None, user=request.user
     )
@@ -89,40 +76,11 @@ def staff_round_list(request: HttpRequest) -> HttpResponse:
                 % {"title": review_round.title},
             )
             return redirect("review:round_manage", pk=review_round.pk)
-    rounds = ReviewRound.objects.all()
-    if not request.user.has_perm("organizations.act_citywide"):
-        rounds = rounds.in_department(request.user.department_id)
-    rounds = (
-        rounds.select_related("call", "criterion_set", "department")
-        .annotate(entry_count=Count("entries", distinct=True))
-        .order_by("-fiscal_year", "-created_at")
-    )
     return render(
         request,
         "review/staff_round_list.html",
-        {"rounds": rounds, "form": form},
+        {"rounds": selectors.rounds_for(request.user), "form": form},
         status=400 if form.errors else 200,
-    )
-
-
-def _addable_proposals(review_round: ReviewRound, user):
-    """Proposals in the status this round's stage reviews, not yet in the round, of the round's
-    department (coordinators may add any: they decide them)."""
-    proposals = Proposal.objects.filter(status=STAGE_STATUS[review_round.stage])
-    if not user.has_perm("organizations.act_citywide"):
-        proposals = proposals.in_department(review_round.department_id)
-    return (
-        proposals.exclude(review_entries__round=review_round)
-        .select_related("organization", "proposer")
-        .order_by("title", "pk")
-    )
-
-
-def _assignable_reviewers(review_round: ReviewRound):
-    return (
-        User.objects.filter(is_reviewer=True, is_active=True)
-        .exclude(review_assignments__round=review_round)
-        .order_by("full_name_kana", "pk")
     )
 
 
@@ -151,31 +109,9 @@ def _manage_page(
     status: int = 200,
 ) -> HttpResponse:
     published = review_round.is_published
-    results = select_round_results(review_round)
+    results = selectors.round_results(review_round)
     in_order = sorted(results.rows, key=lambda r: (r.entry.presentation_order, r.entry.pk))
-    assignments = list(review_round.assignments.select_related("reviewer").order_by("pk"))
-    sheets = {
-        (reviewer_id, proposal_id): submitted_at
-        for reviewer_id, proposal_id, submitted_at in ScoreSheet.objects.filter(
-            round=review_round
-        ).values_list("reviewer_id", "proposal_id", "submitted_at")
-    }
-    conflicts = set(
-        ConflictOfInterest.objects.filter(round=review_round).values_list(
-            "reviewer_id", "proposal_id"
-        )
-    )
-    progress = []
-    missing = 0
-    for assignment in assignments:
-        cells = []
-        for result in in_order:
-            state = sheet_state(
-                (assignment.reviewer_id, result.entry.proposal_id), sheets, conflicts
-            )
-            missing += state in (DRAFT, TODO)
-            cells.append({"state": state, "label": PROGRESS_LABELS[state]})
-        progress.append({"assignment": assignment, "cells": cells})
+    progress = selectors.round_progress(review_round, [r.entry.proposal_id for r in in_order])
     decision_forms = decision_forms or {}
     context = {
         "round": review_round,
@@ -183,9 +119,15 @@ def _manage_page(
         "table": results,
         "how_totals": describe_scheme(results.scheme),
         "entries": [r.entry for r in in_order],
-        "assignments": assignments,
-        "progress": progress,
-        "missing_count": missing,
+        "assignments": [assignment for assignment, _states in progress],
+        "progress": [
+            {
+                "assignment": assignment,
+                "cells": [{"state": state, "label": PROGRESS_LABELS[state]} for state in states],
+            }
+            for assignment, states in progress
+        ],
+        "missing_count": sum(state in OWED for _assignment, states in progress for state in states),
         "sessions": list(review_round.sessions.all()),
         "is_preparing": review_round.status == ReviewRound.Status.PREPARING,
     }
@@ -193,7 +135,7 @@ def _manage_page(
         context["results"] = [{"result": row} for row in results.rows]
     else:
         add_form = add_form or AddProposalForm(
-            queryset=_addable_proposals(review_round, request.user), prefix="add"
+            queryset=selectors.addable_proposals(review_round, request.user), prefix="add"
         )
         context.update(
             {
@@ -210,7 +152,7 @@ def _manage_page(
                 "add_form": add_form,
                 "assign_form": assign_form
                 or AssignReviewerForm(
-                    queryset=_assignable_reviewers(review_round), prefix="assign"
+                    queryset=selectors.assignable_reviewers(review_round), prefix="assign"
                 ),
                 "publish_form": publish_form or PublishForm(prefix="publish"),
                 "publish_errors": publish_errors or [],
@@ -235,7 +177,7 @@ def _back_to(review_round: ReviewRound, anchor: str) -> HttpResponse:
 def round_add_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     review_round = _managed_round(request, pk)
     form = AddProposalForm(
-        request.POST, queryset=_addable_proposals(review_round, request.user), prefix="add"
+        request.POST, queryset=selectors.addable_proposals(review_round, request.user), prefix="add"
     )
     if form.is_valid():
         try:
@@ -259,7 +201,7 @@ def round_add_proposal(request: HttpRequest, pk: int) -> HttpResponse:
 def round_assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
     review_round = _managed_round(request, pk)
     form = AssignReviewerForm(
-        request.POST, queryset=_assignable_reviewers(review_round), prefix="assign"
+        request.POST, queryset=selectors.assignable_reviewers(review_round), prefix="assign"
     )
     if form.is_valid():
         try:
@@ -300,9 +242,7 @@ def round_start_scoring(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def entry_decide(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     review_round = _managed_round(request, pk)
-    entry = get_object_or_404(
-        ReviewEntry.objects.select_related("round", "proposal"), pk=entry_pk, round=review_round
-    )
+    entry = get_object_or_404(selectors.entries_to_decide(review_round), pk=entry_pk)
     form = _decision_form(review_round, entry, request.POST)
     if form.is_valid():
         try:
@@ -373,6 +313,6 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
-    session = get_object_or_404(ReviewSession.objects.select_related("round"), pk=pk)
+    session = get_object_or_404(selectors.sessions_with_round(), pk=pk)
     require(request.user, "proposals.manage_round", session.round)
     return _session_form_page(request, session.round, session)
