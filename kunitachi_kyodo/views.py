@@ -8,12 +8,16 @@ from django.shortcuts import render
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from organizations.models import Organization
-from organizations.selectors import memberships_of, open_invitations_for, verification_work
-from proposals.calls.models import Call
+from organizations.selectors import (
+    memberships_of,
+    open_invitations_for,
+    public_organization_count,
+    recent_public_organizations,
+    verification_work,
+)
+from proposals.calls.selectors import open_calls_closing_first
 from proposals.guideline.models import CollaborationRule
-from proposals.proposals.models import Proposal
-from proposals.proposals.selectors import proposals_of
+from proposals.proposals.selectors import proposals_of, recent_public_proposals
 from proposals.review.mypage import review_work_of
 
 
@@ -24,14 +28,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "home.html",
         {
             "rules": CollaborationRule.objects.all(),
-            "open_calls": Call.objects.open_now()
-            .select_related("department")
-            .order_by("closes_at")[:3],
-            "recent_proposals": Proposal.objects.public()
-            .select_related("organization", "proposer")
-            .order_by("-submitted_at")[:5],
-            "recent_organizations": Organization.objects.public().order_by("-created_at")[:6],
-            "organization_count": Organization.objects.public().count(),
+            "open_calls": open_calls_closing_first(),
+            "recent_proposals": recent_public_proposals(),
+            "recent_organizations": recent_public_organizations(),
+            "organization_count": public_organization_count(),
         },
     )
 

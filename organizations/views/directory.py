@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,13 +11,13 @@ from django_filters.views import FilterView
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.values import values_from
-from organizations import services
+from organizations import selectors, services
 from organizations.filters import OrganizationFilter
 from organizations.forms import (
     InvitationForm,
     OrganizationForm,
 )
-from organizations.models import Invitation, Organization
+from organizations.models import Organization
 from organizations.views.accounts import add_form_errors
 
 # --- Directory and organization pages ---------------------------------------
@@ -40,11 +39,7 @@ class OrganizationDetailView(DetailView):
 
     def get_queryset(self):
         # An organization the user may not see is a 404, not a 403: its existence is private too.
-        return (
-            Organization.objects.visible_to(self.request.user)
-            .prefetch_related("fields", "districts")
-            .annotate(member_total=Count("memberships", distinct=True))
-        )
+        return selectors.visible_organizations_for_page(self.request.user)
 
     def get_context_data(self, **kwargs):
         user, organization = self.request.user, self.object
@@ -53,9 +48,7 @@ class OrganizationDetailView(DetailView):
             **super().get_context_data(**kwargs),
             "can_edit": user.has_perm("organizations.edit_organization", organization),
             "can_view_members": insider,
-            "latest_review": organization.status_changes.filter(action="reject").last()
-            if insider
-            else None,
+            "latest_review": selectors.latest_rejection_of(organization) if insider else None,
             # A change not yet public is the organization's and the office's business only.
             "latest_change": organization.changes.first() if insider else None,
         }
@@ -162,10 +155,8 @@ def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
         "organizations/members.html",
         {
             "organization": organization,
-            "memberships": organization.memberships.select_related("user").order_by("role", "pk"),
-            "invitations": organization.invitations.filter(accepted_at__isnull=True).select_related(
-                "invited_by"
-            ),
+            "memberships": selectors.members_of(organization),
+            "invitations": selectors.pending_invitations_of(organization),
             "form": form,
             "can_invite": can_invite,
         },
@@ -174,7 +165,7 @@ def organization_members(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("organization"), token=token)
+    invitation = get_object_or_404(selectors.invitations_with_organization(), token=token)
     if invitation.email.lower() != request.user.email.lower():
         # Someone else's invitation: do not reveal which organization it is for.
         raise PermissionDenied

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,12 +11,12 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from kunitachi_kyodo.timeline import labelled
 from kunitachi_kyodo.workflow import MoveNotAvailable
-from organizations import services
+from organizations import selectors, services
 from organizations.filters import OrganizationReviewFilter
 from organizations.forms import (
     RejectForm,
 )
-from organizations.models import Organization, OrganizationChange
+from organizations.models import Organization
 from organizations.views.accounts import add_form_errors
 from organizations.workflow import ORGANIZATION_WORKFLOW
 
@@ -37,28 +36,20 @@ class OrganizationReviewQueueView(PermissionRequiredMixin, FilterView):
         return kwargs
 
     def get_queryset(self):
-        return (
-            Organization.objects.select_related("created_by")
-            .prefetch_related(Prefetch("fields"))
-            .order_by("created_at", "pk")
-        )
+        return selectors.registrations_for_review()
 
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
             # Changes to verified organizations' public identity wait here too, oldest first.
-            "pending_changes": OrganizationChange.objects.pending()
-            .select_related("organization", "requested_by")
-            .order_by("requested_at", "pk"),
+            "pending_changes": selectors.pending_changes(),
         }
 
 
 @login_required
 @permission_required("organizations.verify_organization", raise_exception=True)
 def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = get_object_or_404(
-        Organization.objects.prefetch_related("fields", "districts"), pk=pk
-    )
+    organization = get_object_or_404(selectors.organizations_with_fields(), pk=pk)
     action = request.POST.get("action")
     reject_form = RejectForm(request.POST if action == "reject" else None)
     change_reject_form = RejectForm(request.POST if action == "reject_change" else None)
@@ -99,16 +90,11 @@ def organization_review(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organization": organization,
             "reject_form": reject_form,
-            "reviews": labelled(
-                organization.status_changes.select_related("actor").order_by("-created_at", "-pk"),
-                ORGANIZATION_WORKFLOW,
-            ),
+            "reviews": labelled(selectors.reviews_of(organization), ORGANIZATION_WORKFLOW),
             "is_pending": organization.status == Organization.Status.PENDING,
             "pending_change": organization.changes.pending().first(),
             "change_reject_form": change_reject_form,
-            "changes": organization.changes.exclude(
-                status=OrganizationChange.Status.PENDING
-            ).select_related("requested_by", "decided_by"),
+            "changes": selectors.decided_changes_of(organization),
         },
     )
 

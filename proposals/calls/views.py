@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -22,7 +21,7 @@ from kunitachi_kyodo.values import values_from
 from kunitachi_kyodo.workflow import MoveNotAvailable
 from organizations.permissions import require
 from organizations.views import add_form_errors
-from proposals.calls import services
+from proposals.calls import selectors, services
 from proposals.calls.filters import (
     ENDED,
     OPEN,
@@ -32,7 +31,7 @@ from proposals.calls.filters import (
     StaffCallFilter,
 )
 from proposals.calls.forms import CallForm
-from proposals.calls.models import Call, CallAttachment
+from proposals.calls.models import Call
 from proposals.guideline.schemes import describe_scheme
 
 
@@ -46,15 +45,9 @@ def phase_of(call: Call, now=None) -> str:
     return ENDED
 
 
-def visible_calls(user) -> QuerySet[Call]:
-    """Public calls for everyone; drafts too for city staff. A hidden draft is a 404."""
-    if user.has_perm("proposals.view_call_draft"):
-        return Call.objects.all()
-    return Call.objects.public()
-
-
 def _visible_call(request: HttpRequest, pk: int) -> Call:
-    return get_object_or_404(visible_calls(request.user).select_related("department"), pk=pk)
+    """A call the user may see; a hidden draft is a 404."""
+    return get_object_or_404(selectors.visible_calls(request.user), pk=pk)
 
 
 # --- Public pages -----------------------------------------------------------------
@@ -68,23 +61,7 @@ class CallListView(FilterView):
     paginate_by = 20
 
     def get_queryset(self):
-        now = timezone.now()
-        return (
-            Call.objects.public()
-            .for_listing()
-            .prefetch_related("forms__parent")
-            .annotate(
-                phase_order=Case(
-                    When(
-                        status=Call.Status.PUBLISHED, opens_at__lte=now, closes_at__gt=now, then=0
-                    ),
-                    When(status=Call.Status.PUBLISHED, opens_at__gt=now, then=1),
-                    default=Value(2),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("phase_order", "closes_at", "pk")
-        )
+        return selectors.public_calls_by_phase()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -116,7 +93,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "phase_label": PHASE_LABELS[phase],
             "is_draft": call.status == Call.Status.DRAFT,
             "is_open": phase == OPEN and call.is_public,
-            "forms": call.forms.select_related("parent"),
+            "forms": selectors.forms_of(call),
             "attachments": call.attachments.all(),
             "can_edit": can_edit and call.status != Call.Status.CLOSED,
             "can_publish": can_edit and call.status == Call.Status.DRAFT,
@@ -140,9 +117,7 @@ def _scoring_of(call: Call) -> dict:
 
 
 def call_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
-    attachment = get_object_or_404(
-        CallAttachment.objects.select_related("call"), pk=attachment_pk, call_id=pk
-    )
+    attachment = get_object_or_404(selectors.attachments_of(pk), pk=attachment_pk)
     if not (attachment.call.is_public or request.user.has_perm("proposals.view_call_draft")):
         raise Http404
     return download_response(attachment, private=not attachment.call.is_public)
@@ -163,12 +138,7 @@ class CallFeed(Feed):
         }
 
     def items(self):
-        return (
-            Call.objects.public()
-            .filter(published_at__isnull=False)
-            .select_related("department")
-            .order_by("-published_at", "-pk")[:20]
-        )
+        return selectors.latest_published_calls()
 
     def item_title(self, item: Call) -> str:
         return item.title
@@ -277,7 +247,7 @@ class StaffCallListView(PermissionRequiredMixin, FilterView):
     paginate_by = 30
 
     def get_queryset(self):
-        return Call.objects.select_related("department").order_by("-created_at", "-pk")
+        return selectors.every_call()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

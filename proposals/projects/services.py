@@ -36,6 +36,7 @@ from proposals.projects.models import (
     RoleShare,
     RuleScore,
 )
+from proposals.projects.selectors import confirmed_agreement
 from proposals.proposals.models import Proposal
 
 # --- People -------------------------------------------------------------------------
@@ -400,17 +401,6 @@ def agreement_new_version(*, project: CollaborationProject, user: User, reason: 
             for r in current.role_shares.all()
         )
     return new
-
-
-def confirmed_agreement(project: CollaborationProject) -> Agreement | None:
-    """The newest agreement both sides confirmed: the one reports and evaluations refer to."""
-    return (
-        project.agreements.filter(
-            partner_confirmed_at__isnull=False, department_confirmed_at__isnull=False
-        )
-        .order_by("-version")
-        .first()
-    )
 
 
 # --- Reports ---------------------------------------------------------------------------

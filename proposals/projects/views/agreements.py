@@ -16,14 +16,13 @@ from django.views.decorators.http import require_POST
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.values import rows_from, values_from
 from organizations.views import add_form_errors
-from proposals.projects import services, workflow
+from proposals.projects import selectors, services, workflow
 from proposals.projects.forms import (
     AgreementForm,
     AgreementRoleShareFormSet,
     IndicatorFormSet,
     NewVersionForm,
 )
-from proposals.projects.models import CollaborationProject
 
 # Evaluations are written while the work runs and after it (the service says the same).
 from proposals.projects.views.projects import _party_roles, _project, _wareki, _years_label
@@ -40,11 +39,7 @@ def _agreement_formsets(request, agreement, bind: bool):
 
 
 def _agreement_page(request, project, roles, *, form=None, formsets=None, status=200):
-    agreement = (
-        project.agreements.select_related("partner_confirmed_by", "department_confirmed_by")
-        .order_by("-version")
-        .first()
-    )
+    agreement = selectors.latest_agreement(project)
     if agreement is None:
         raise Http404
     # A finished project's agreement is only read: no version is written, confirmed or added.
@@ -75,7 +70,7 @@ def _agreement_page(request, project, roles, *, form=None, formsets=None, status
             if (department and agreement.department_confirmed_at is None)
             else _("相手方として"),
             "version_form": NewVersionForm() if agreement.is_locked and not frozen else None,
-            "confirmed": services.confirmed_agreement(project),
+            "confirmed": selectors.confirmed_agreement(project),
         },
         status=status,
     )
@@ -182,24 +177,12 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement as a PDF: public once both sides confirmed it; drafts (「案」) for the parties."""
     import weasyprint
 
-    project = get_object_or_404(
-        CollaborationProject.objects.public()
-        .select_related("department")
-        .prefetch_related("partners"),
-        pk=pk,
-    )
+    project = get_object_or_404(selectors.projects_for_agreement_pdf(), pk=pk)
     is_party = bool(workflow.project_roles_of(request.user, project))
-    agreements = project.agreements.select_related(
-        "partner_confirmed_by", "department_confirmed_by"
-    ).prefetch_related("indicators", "role_shares")
     version = request.GET.get("version", "")
-    if version.isdigit():
-        agreement = agreements.filter(version=int(version)).first()
-    elif is_party:
-        agreement = agreements.order_by("-version").first()
-    else:
-        agreement = services.confirmed_agreement(project)
-        agreement = agreements.filter(pk=agreement.pk).first() if agreement else None
+    agreement = selectors.agreement_for_pdf(
+        project, version=int(version) if version.isdigit() else None, is_party=is_party
+    )
     if agreement is None or not (agreement.is_confirmed or is_party):
         raise Http404
     partners = list(project.partners.all())

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Max, Min, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,9 +24,9 @@ from kunitachi_kyodo.values import values_from
 from organizations.models import Organization
 from organizations.views import add_form_errors
 from proposals.guideline.models import CollaborationRule
-from proposals.projects import services, workflow
+from proposals.projects import selectors, services, workflow
 from proposals.projects.forms import ProjectCreateForm, ProjectEditForm, ProjectFilterForm
-from proposals.projects.models import CollaborationProject, Evaluation, Report, ReportValue
+from proposals.projects.models import CollaborationProject, Evaluation, Report
 from proposals.projects.rule_checks import NOT_MET, check_project, with_rule_facts
 from proposals.projects.services import WHO_WRITES
 from proposals.proposals.forms import TransitionForm
@@ -61,9 +60,7 @@ def _linkable(partner: Organization) -> bool:
 
 
 def _project(pk: int) -> CollaborationProject:
-    return get_object_or_404(
-        CollaborationProject.objects.public().select_related("department", "form"), pk=pk
-    )
+    return get_object_or_404(selectors.public_projects_with_department(), pk=pk)
 
 
 def _party_roles(user, project: CollaborationProject) -> set[str]:
@@ -84,22 +81,11 @@ def _require_department(user, project: CollaborationProject) -> None:
 
 def project_list(request: HttpRequest) -> HttpResponse:
     """The public list: every project, newest fiscal year first, with form, partners and status."""
-    span = CollaborationProject.objects.public().aggregate(
-        first=Min("first_fiscal_year"), last=Max("last_fiscal_year")
+    form = ProjectFilterForm(request.GET or None, years=selectors.fiscal_years_of_public_projects())
+    chosen = form.cleaned_data if form.is_valid() else {}
+    projects = selectors.public_projects(
+        fiscal_year=chosen.get("fiscal_year"), status=chosen.get("status")
     )
-    years = list(range(span["last"], span["first"] - 1, -1)) if span["first"] else []
-    form = ProjectFilterForm(request.GET or None, years=years)
-    projects = (
-        CollaborationProject.objects.public()
-        .for_listing()
-        .select_related("form__parent")
-        .order_by("-first_fiscal_year", "-pk")
-    )
-    if form.is_valid():
-        if year := form.cleaned_data.get("fiscal_year"):
-            projects = projects.filter(first_fiscal_year__lte=year, last_fiscal_year__gte=year)
-        if status := form.cleaned_data.get("status"):
-            projects = projects.filter(status=status)
     page = Paginator(projects, 20).get_page(request.GET.get("page"))
     rows = [{"project": p, "years": _years_label(p)} for p in page.object_list]
     return render(
@@ -195,21 +181,7 @@ def _published_evaluations(project, rules) -> dict:
 
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(
-        with_rule_facts(CollaborationProject.objects.public().for_listing()).prefetch_related(
-            "cooperation_kinds",
-            Prefetch(
-                "reports",
-                queryset=Report.objects.prefetch_related(
-                    Prefetch("values", queryset=ReportValue.objects.select_related("indicator")),
-                    "attachments",
-                ),
-            ),
-            "evaluations__rule_scores",
-            "evaluations__goal_scores__indicator",
-        ),
-        pk=pk,
-    )
+    project = get_object_or_404(with_rule_facts(selectors.public_projects_for_page()), pk=pk)
     user = request.user
     roles = workflow.project_roles_of(user, project)
     is_party = bool(roles)
@@ -365,9 +337,7 @@ def rule_dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("proposals.manage_projects"):
         raise PermissionDenied
     rules = list(CollaborationRule.objects.all())
-    projects = with_rule_facts(
-        CollaborationProject.objects.for_listing().order_by("-first_fiscal_year", "-pk")
-    )
+    projects = with_rule_facts(selectors.every_project())
     only_not_met = request.GET.get("not_met") == "1"
     rows = []
     for project in projects:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,9 +11,9 @@ from django.views.decorators.http import require_POST
 from kunitachi_kyodo.uploads import download_response
 from organizations.views import add_form_errors
 from proposals.guideline.models import CollaborationRule
-from proposals.projects import services, workflow
+from proposals.projects import selectors, services, workflow
 from proposals.projects.forms import DirectionForm, EvaluationForm, ReportForm, ReportRequestForm
-from proposals.projects.models import Direction, Evaluation, ReportAttachment, ReportValue
+from proposals.projects.models import Direction, Evaluation
 
 # Evaluations are written while the work runs and after it (the service says the same).
 from proposals.projects.views.projects import EVALUATION_STATES, _project, _require_department
@@ -51,14 +50,8 @@ def report_edit(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
     roles = workflow.project_roles_of(request.user, project)
     if not roles:
         raise Http404
-    report = get_object_or_404(
-        project.reports.prefetch_related(
-            Prefetch("values", queryset=ReportValue.objects.select_related("indicator")),
-            "attachments",
-        ),
-        pk=report_pk,
-    )
-    agreement = services.confirmed_agreement(project)
+    report = get_object_or_404(selectors.reports_of(project), pk=report_pk)
+    agreement = selectors.confirmed_agreement(project)
     indicators = list(agreement.indicators.all()) if agreement else []
     can_edit = workflow.PARTNER in roles and report.submitted_at is None
     if request.method == "POST" and not can_edit:
@@ -114,7 +107,7 @@ def report_attachment_download(
     if not workflow.project_roles_of(request.user, project):
         raise Http404
     attachment = get_object_or_404(
-        ReportAttachment, pk=attachment_pk, report_id=report_pk, report__project=project
+        selectors.report_attachments_of(project), pk=attachment_pk, report_id=report_pk
     )
     return download_response(attachment, private=True)
 
@@ -131,12 +124,7 @@ def evaluation_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     user = request.user
     roles = workflow.project_roles_of(user, project)
     may_write = services.may_write_evaluation(user, project, kind)
-    evaluation = (
-        project.evaluations.filter(kind=kind)
-        .select_related("author")
-        .prefetch_related("rule_scores__rule", "goal_scores__indicator")
-        .first()
-    )
+    evaluation = selectors.evaluation_of(project, kind)
     submitted = evaluation is not None and evaluation.submitted_at is not None
     if not (may_write or (roles and submitted)):
         raise PermissionDenied
@@ -153,7 +141,7 @@ def evaluation_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         return redirect("projects:evaluation_edit", pk=project.pk, kind=kind)
     form = None
     if writable:
-        agreement = services.confirmed_agreement(project)
+        agreement = selectors.confirmed_agreement(project)
         form = EvaluationForm(
             request.POST or None,
             kind=kind,
@@ -223,7 +211,7 @@ def direction_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The department decides the direction (継続・拡充・見直し・終了) with its reason."""
     project = _project(pk)
     _require_department(request.user, project)
-    direction = Direction.objects.filter(project=project).select_related("project").first()
+    direction = selectors.direction_of(project)
     if direction is not None and direction.is_frozen:
         # Published for a finished project: the decision is read here, not changed; the page
         # says so (a POST gets the same page with 409).

@@ -13,8 +13,8 @@ from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.uploads import download_response
 from kunitachi_kyodo.values import rows_from, values_from
 from organizations.views import add_form_errors
-from proposals.calls.models import Call
-from proposals.proposals import services, workflow
+from proposals.calls.selectors import open_call
+from proposals.proposals import selectors, services, workflow
 from proposals.proposals.filters import PublicProposalFilter
 from proposals.proposals.forms import (
     BudgetLineFormSet,
@@ -34,7 +34,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     """The public list of proposals: submitted ones only, with the public fields only."""
     filterset = PublicProposalFilter(
         request.GET or None,
-        queryset=Proposal.objects.public().for_listing().order_by("-submitted_at", "-pk"),
+        queryset=selectors.public_proposals(),
     )
     page = _paginate(request, filterset.qs)
     return render(
@@ -51,9 +51,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_proposals(request: HttpRequest) -> HttpResponse:
-    proposals = (
-        Proposal.objects.of_proposer(request.user).distinct().for_listing().order_by("-updated_at")
-    )
+    proposals = selectors.my_proposals(request.user)
     return render(request, "proposals/my_proposals.html", {"proposals": proposals})
 
 
@@ -102,10 +100,8 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("proposals.create_proposal"):
         raise PermissionDenied
     initial = {}
-    if call_pk := request.GET.get("call"):
-        call = Call.objects.open_now().filter(pk=call_pk).first()
-        if call:
-            initial = {"origin": Proposal.Origin.CALL, "call": call}
+    if (call_pk := request.GET.get("call")) and (call := open_call(call_pk)):
+        initial = {"origin": Proposal.Origin.CALL, "call": call}
     form = ProposalForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
@@ -129,9 +125,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 def _own_proposal(request, pk) -> Proposal:
     """A proposal the user may see; 404 otherwise (someone else's draft does not exist for them)."""
-    return get_object_or_404(
-        Proposal.objects.visible_to(request.user).select_related("call"), pk=pk
-    )
+    return get_object_or_404(selectors.visible_proposals_with_call(request.user), pk=pk)
 
 
 @login_required
@@ -167,10 +161,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = get_object_or_404(
-        Proposal.objects.visible_to(request.user).for_listing().prefetch_related("role_shares"),
-        pk=pk,
-    )
+    proposal = get_object_or_404(selectors.visible_proposals_for_page(request.user), pk=pk)
     user = request.user
     private = user.has_perm("proposals.view_private_parts", proposal)
     context = {
@@ -192,7 +183,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "budget_lines": proposal.budget_lines.all(),
                 "budget_totals": proposal.budget_totals(),
                 "attachments": proposal.attachments.all(),
-                "consultation_messages": proposal.consultation_messages.select_related("author"),
+                "consultation_messages": selectors.consultation_messages_of(proposal),
             }
         )
     return render(request, "proposals/proposal_detail.html", context)

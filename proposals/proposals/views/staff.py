@@ -7,12 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organizations.models import Department
 from organizations.permissions import require
-from proposals.proposals import services
+from organizations.selectors import active_departments
+from proposals.proposals import selectors, services
 from proposals.proposals.filters import WorkQueueFilter
 from proposals.proposals.forms import AssignDepartmentForm
-from proposals.proposals.models import Proposal
 from proposals.proposals.views.proposals import _paginate
 
 
@@ -22,13 +21,9 @@ def work_queue(request: HttpRequest) -> HttpResponse:
     """Submitted and consulting proposals: a department's own; all, for those who assign them."""
     user = request.user
     can_assign = user.has_perm("proposals.assign_department")
-    queryset = Proposal.objects.exclude(status=Proposal.Status.DRAFT)
-    if not can_assign:
-        queryset = queryset.in_department(user.department_id)
-    queryset = (
-        queryset.for_listing().select_related("call__department").order_by("-updated_at", "-pk")
+    filterset = WorkQueueFilter(
+        request.GET or None, queryset=selectors.work_queue(user, every_department=can_assign)
     )
-    filterset = WorkQueueFilter(request.GET or None, queryset=queryset)
     page = _paginate(request, filterset.qs, per_page=30)
     return render(
         request,
@@ -40,7 +35,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
             "paginator": page.paginator,
             "can_assign": can_assign,
             # Evaluated once here, so the per-row department menus cost no query per row.
-            "departments": list(Department.objects.filter(is_active=True)) if can_assign else [],
+            "departments": list(active_departments()) if can_assign else [],
         },
     )
 
@@ -49,7 +44,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def assign_department(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "proposals.assign_department")
-    proposal = get_object_or_404(Proposal.objects.exclude(status=Proposal.Status.DRAFT), pk=pk)
+    proposal = get_object_or_404(selectors.handled_proposals(), pk=pk)
     form = AssignDepartmentForm(request.POST)
     if form.is_valid():
         services.proposal_assign_department(

@@ -1,0 +1,70 @@
+"""Page-level reads of calls (事業の提示)."""
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils import timezone
+
+from organizations.models import User
+from proposals.calls.models import Call, CallAttachment
+from proposals.guideline.models import ProjectForm
+
+
+def visible_calls(user: User) -> QuerySet[Call]:
+    """Public calls for everyone, drafts too for city staff, with their department."""
+    calls = (
+        Call.objects.all() if user.has_perm("proposals.view_call_draft") else Call.objects.public()
+    )
+    return calls.select_related("department")
+
+
+def public_calls_by_phase(now=None) -> QuerySet[Call]:
+    """Public calls for the list: open first (nearest deadline first), then upcoming, then ended."""
+    now = now or timezone.now()
+    return (
+        Call.objects.public()
+        .for_listing()
+        .prefetch_related("forms__parent")
+        .annotate(
+            phase_order=Case(
+                When(status=Call.Status.PUBLISHED, opens_at__lte=now, closes_at__gt=now, then=0),
+                When(status=Call.Status.PUBLISHED, opens_at__gt=now, then=1),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("phase_order", "closes_at", "pk")
+    )
+
+
+def forms_of(call: Call) -> QuerySet[ProjectForm]:
+    """The forms of collaboration a call names, with their parent form (the call's page)."""
+    return call.forms.select_related("parent")
+
+
+def attachments_of(call_pk: int) -> QuerySet[CallAttachment]:
+    """A call's attachments with the call, whose visibility decides who may download them."""
+    return CallAttachment.objects.select_related("call").filter(call_id=call_pk)
+
+
+def latest_published_calls(limit: int = 20) -> QuerySet[Call]:
+    """The most recently published public calls, newest first (the Atom feed)."""
+    return (
+        Call.objects.public()
+        .filter(published_at__isnull=False)
+        .select_related("department")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def open_calls_closing_first(limit: int = 3) -> QuerySet[Call]:
+    """Calls open now, nearest deadline first, with their department (the front page)."""
+    return Call.objects.open_now().select_related("department").order_by("closes_at")[:limit]
+
+
+def open_call(pk) -> Call | None:
+    """The call with this pk if it is open now, else None (a new proposal answering it)."""
+    return Call.objects.open_now().filter(pk=pk).first()
+
+
+def every_call() -> QuerySet[Call]:
+    """Every call, drafts included, newest first, with its department (city staff's list)."""
+    return Call.objects.select_related("department").order_by("-created_at", "-pk")
