@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.timeline import labelled
 from kunitachi_kyodo.workflow import MoveNotAvailable
 from organizations import selectors, services
@@ -106,10 +107,10 @@ def _decide_change(
 
     None when the rejection's reason is missing: the page shows the form again with the error.
     """
-    change_pk = request.POST.get("change", "")
-    if not change_pk.isdigit():
+    change_pk = id_param(request.POST.get("change"))
+    if change_pk is None:
         raise Http404
-    change = get_object_or_404(organization.changes, pk=int(change_pk))
+    change = get_object_or_404(organization.changes, pk=change_pk)
     if action == "accept_change":
         services.organization_change_accept(change=change, reviewer=request.user)
         messages.success(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.values import rows_from, values_from
 from organizations.views import add_form_errors
 from proposals.projects import selectors, services, workflow
@@ -180,9 +181,7 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(selectors.projects_for_agreement_pdf(), pk=pk)
     is_party = bool(workflow.project_roles_of(request.user, project))
     version = request.GET.get("version", "")
-    agreement = selectors.agreement_for_pdf(
-        project, version=int(version) if version.isdigit() else None, is_party=is_party
-    )
+    agreement = selectors.agreement_for_pdf(project, version=id_param(version), is_party=is_party)
     if agreement is None or not (agreement.is_confirmed or is_party):
         raise Http404
     partners = list(project.partners.all())

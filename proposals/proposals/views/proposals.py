@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.uploads import download_response
@@ -100,7 +101,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("proposals.create_proposal"):
         raise PermissionDenied
     initial = {}
-    if (call_pk := request.GET.get("call")) and (call := open_call(call_pk)):
+    if (call_pk := id_param(request.GET.get("call"))) and (call := open_call(call_pk)):
         initial = {"origin": Proposal.Origin.CALL, "call": call}
     form = ProposalForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial

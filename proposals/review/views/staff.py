@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.values import values_from
 from organizations.permissions import require
 from organizations.views import add_form_errors
@@ -59,8 +60,8 @@ def _managed_round(request: HttpRequest, pk: int) -> ReviewRound:
 def staff_round_list(request: HttpRequest) -> HttpResponse:
     """The rounds the user manages (all, for coordinators), and the form that creates one."""
     _require_manager(request)
-    call_pk = request.GET.get("call", "")
-    call = selectors.call_by_pk(call_pk) if call_pk.isdigit() else None
+    call_pk = id_param(request.GET.get("call"))
+    call = selectors.call_by_pk(call_pk) if call_pk else None
     form = ReviewRoundForm(
         request.POST or None, initial={"call": call} if call else None, user=request.user
     )

@@ -1,0 +1,48 @@
+"""Ids typed into a query string or a form: anything but a plain number is treated as absent.
+
+Finding (1,351 probes): HTTP 500 on `agreement.pdf?version=²` and `/proposals/new/?call=abc`.
+"""
+
+import pytest
+from django.urls import reverse
+
+from kunitachi_kyodo.params import id_param
+from tests.projects.test_projects import complete_agreement, confirm_both, make_project
+
+pytestmark = pytest.mark.django_db
+
+NOT_IDS = ["abc", "²", "١٢", "-1", "0", "1.5", " 1", "99999999999999999999", "%00", ""]
+
+
+@pytest.mark.parametrize("value", NOT_IDS)
+def test_only_a_plain_positive_number_within_range_is_an_id(value):
+    assert id_param(value) is None
+
+
+def test_a_plain_number_is_an_id():
+    assert id_param("42") == 42
+    assert id_param(str(2**31 - 1)) == 2**31 - 1
+
+
+@pytest.mark.parametrize("value", NOT_IDS)
+def test_a_new_proposal_with_a_strange_call_is_an_empty_form(as_persona, value):
+    response = as_persona("citizen").get(reverse("proposals:proposal_create"), {"call": value})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", NOT_IDS)
+def test_the_staff_round_list_with_a_strange_call_is_the_plain_list(as_persona, value):
+    response = as_persona("city_staff").get(reverse("review:staff_round_list"), {"call": value})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", NOT_IDS)
+def test_the_agreement_pdf_of_a_strange_version_is_the_confirmed_one(
+    as_persona, adopted, users, value
+):
+    project = make_project(adopted, users)
+    complete_agreement(project)
+    confirm_both(project, users)
+    url = reverse("projects:agreement_pdf", args=[project.pk])
+    response = as_persona("anonymous").get(url, {"version": value})
+    assert response.status_code == 200
