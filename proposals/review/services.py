@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.values import save_values
 from organizations.models import User
 from organizations.permissions import require
@@ -89,9 +91,18 @@ def reviewer_assign(
         raise ValidationError(_("審査委員として登録された方だけを割り当てられます。"))
     with transaction.atomic():
         round_ = _locked_round(round)
-        assignment, _created = ReviewerAssignment.objects.get_or_create(
+        assignment, created = ReviewerAssignment.objects.get_or_create(
             round=round_, reviewer=reviewer, defaults={"kind": kind, "title": title}
         )
+        if created:
+            notify(
+                [reviewer],
+                message=_("「%(round)s」の審査委員に割り当てられました。")
+                % {"round": round_.title},
+                url=reverse("review:my_reviews"),
+                email_template="review/email/assigned",
+                context={"round": round_, "sessions": list(round_.sessions.all())},
+            )
     return assignment
 
 
