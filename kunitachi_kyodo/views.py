@@ -17,6 +17,7 @@ from organizations.selectors import (
 )
 from proposals.calls.selectors import open_calls_closing_first
 from proposals.guideline.models import CollaborationRule
+from proposals.projects.selectors import projects_of_member
 from proposals.proposals.selectors import proposals_of, recent_public_proposals
 from proposals.review.mypage import review_work_of
 
@@ -50,6 +51,7 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
             "notifications": user.notifications.all()[:10],
             "unread_count": user.notifications.unread().count(),
             "proposals": proposals_of(user),
+            "projects": projects_of_member(user),
             "memberships": memberships_of(user),
             "invitations": open_invitations_for(user),
             "review_rounds": review_work_of(user),

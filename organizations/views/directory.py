@@ -10,6 +10,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.values import values_from
 from organizations import selectors, services
 from organizations.filters import OrganizationFilter
@@ -51,6 +52,8 @@ class OrganizationDetailView(DetailView):
             "latest_review": selectors.latest_rejection_of(organization) if insider else None,
             # A change not yet public is the organization's and the office's business only.
             "latest_change": organization.changes.first() if insider else None,
+            # Its proposals and projects, added by the stages that hold them.
+            **sections_of("organizations:detail", organization, user=user),
         }
 
 

@@ -1,7 +1,9 @@
-"""What projects add to a proposal's page: the project it became, or the button to make it one."""
+"""What projects add to earlier pages: a proposal's project (or the button to make it one),
+an organization's projects."""
 
 from kunitachi_kyodo.sections import adds_to
 from proposals.projects.models import CollaborationProject
+from proposals.projects.selectors import projects_of_organization
 from proposals.proposals.models import Proposal
 
 
@@ -15,3 +17,8 @@ def project_of(proposal, *, user) -> dict:
         "project": project,
         "can_make_project": project is None and user.has_perm("proposals.make_project", proposal),
     }
+
+
+@adds_to("organizations:detail")
+def projects_of(organization, *, user) -> dict:
+    return {"organization_projects": projects_of_organization(organization)}

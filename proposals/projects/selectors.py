@@ -158,3 +158,23 @@ def evaluation_of(project: CollaborationProject, kind: str) -> Evaluation | None
 def direction_of(project: CollaborationProject) -> Direction | None:
     """The direction the department decided for a project, or None while undecided."""
     return Direction.objects.filter(project=project).select_related("project").first()
+
+
+def projects_of_organization(organization) -> QuerySet[CollaborationProject]:
+    """The projects an organization is a partner in, newest first (its public page)."""
+    return (
+        CollaborationProject.objects.public()
+        .filter(partners=organization)
+        .select_related("department")
+        .order_by(*_NEWEST_FIRST)
+    )
+
+
+def projects_of_member(user, *, limit: int = 10) -> QuerySet[CollaborationProject]:
+    """The projects of the organizations a person belongs to, newest first (マイページ)."""
+    return (
+        CollaborationProject.objects.filter(partners__memberships__user=user)
+        .select_related("department")
+        .distinct()
+        .order_by(*_NEWEST_FIRST)[:limit]
+    )

@@ -9,4 +9,7 @@ class ProposalsConfig(AppConfig):
 
     def ready(self) -> None:
 
-        from . import timeline  # noqa: F401  (adds this stage's rows to records)
+        from . import (
+            sections,  # noqa: F401  (adds the proposals to their organization's page)
+            timeline,  # noqa: F401  (adds this stage's rows to records)
+        )

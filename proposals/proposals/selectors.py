@@ -60,3 +60,13 @@ def work_queue(user: User, *, every_department: bool) -> QuerySet[Proposal]:
     if not every_department:
         queryset = queryset.in_department(user.department_id)
     return queryset.for_listing().select_related("call__department").order_by("-updated_at", "-pk")
+
+
+def public_proposals_of_organization(organization) -> QuerySet[Proposal]:
+    """An organization's submitted proposals, latest first (its public page; drafts stay private)."""
+    return (
+        Proposal.objects.public()
+        .filter(organization=organization)
+        .only("pk", "title", "status", "submitted_at", "organization_id")
+        .order_by("-submitted_at", "-pk")
+    )
