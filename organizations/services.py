@@ -31,7 +31,9 @@ from .workflow import ORGANIZATION_WORKFLOW
 
 EMAIL_CONFIRMATION_SALT = "organizations.email-confirmation"
 EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
-MAIL_INTERVAL_SECONDS = 5 * 60
+# Account mails per address per hour: enough for "it did not come, send it again" twice,
+# too few to flood an inbox through the form.
+ACCOUNT_MAILS_PER_HOUR = 3
 
 
 def email_confirmation_token(user: User) -> str:
@@ -75,9 +77,11 @@ def confirmation_resend(*, email: str, only_unconfirmed: bool = False) -> None:
 def _mail_the_inbox(user: User) -> None:
     """The link that finishes a registration, or the note that the account already exists.
 
-    At most one mail per address per few minutes, so the form cannot be used to flood an inbox.
+    At most ACCOUNT_MAILS_PER_HOUR per address, so the form cannot be used to flood an inbox.
     """
-    if not cache.add(f"account-mail:{user.email}", True, MAIL_INTERVAL_SECONDS):
+    key = f"account-mail:{user.email}"
+    cache.add(key, 0, 60 * 60)
+    if cache.incr(key) > ACCOUNT_MAILS_PER_HOUR:
         return
     if user.is_awaiting_confirmation:
         template, context = (
