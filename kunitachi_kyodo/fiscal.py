@@ -24,5 +24,16 @@ def fiscal_year_label(year: int) -> str:
     return f"平成{year - 1988}年度"
 
 
+def wareki_date(day: datetime.date | None) -> str:
+    """令和9年4月1日: the way a city's documents write a date."""
+    if day is None:
+        return ""
+    if day >= datetime.date(2019, 5, 1):
+        era, year = "令和", day.year - 2018
+    else:
+        era, year = "平成", day.year - 1988
+    return f"{era}{'元' if year == 1 else year}年{day.month}月{day.day}日"
+
+
 def fiscal_year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)

@@ -105,6 +105,10 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:attachment_download": only(
         {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
     ),
+    # Its receipt (受付票) holds the budget: the same people as its attachments.
+    "proposals:proposal_receipt_pdf": only(
+        {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
+    ),
     "proposals:work_queue": only({"support_office", *CITY}),
     "proposals:assign_department": everyone(405),  # POST only
     # Open review (公開審査). Public: a published round's results, an announced session.
@@ -198,7 +202,11 @@ def url_args(organization, users):
     # published round with an announced session.
     scoring = ReviewRoundFactory(scoring=True, created_by=users["city_staff"])
     in_review = ProposalFactory(
-        open_review=True, proposer=users["member"], organization=organization, department=department
+        open_review=True,
+        proposer=users["member"],
+        organization=organization,
+        department=department,
+        receipt_number="2026-協-0001",
     )
     scoring_entry = ReviewEntry.objects.create(round=scoring, proposal=in_review)
     ReviewerAssignment.objects.create(round=scoring, reviewer=users["reviewer"])
@@ -243,6 +251,7 @@ def url_args(organization, users):
         "proposals:proposal_act": [submitted.pk, "withdraw"],
         "proposals:consultation_post": [submitted.pk],
         "proposals:attachment_download": [in_review.pk, proposal_file.pk],
+        "proposals:proposal_receipt_pdf": [in_review.pk],
         "proposals:assign_department": [submitted.pk],
         "organizations:confirm_email": ["forged-token"],
         "organizations:password_reset_confirm": ["MQ", "set-password"],

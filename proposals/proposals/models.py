@@ -217,6 +217,11 @@ class Proposal(Versioned):
         editable=False,
     )
     submitted_at = models.DateTimeField(_("初回提出日時"), null=True, blank=True, editable=False)
+    # Given at the first submission and kept through returns (2026-協-0014): the proposer's
+    # receipt, and what the city's ledger and phone calls refer to.
+    receipt_number = models.CharField(
+        _("受付番号"), max_length=20, null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
@@ -347,6 +352,20 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.item} {self.amount}"
+
+
+class ReceiptSequence(models.Model):
+    """The last receipt number given in a fiscal year (locked while the next one is taken)."""
+
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    last_number = models.PositiveIntegerField(_("最後の番号"), default=0)
+
+    class Meta:
+        verbose_name = _("受付番号の連番")
+        verbose_name_plural = _("受付番号の連番")
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year}: {self.last_number}"
 
 
 class ProposalAttachment(StoredFile):

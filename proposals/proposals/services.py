@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.concurrency import lock_for_edit
+from kunitachi_kyodo.fiscal import fiscal_year
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from kunitachi_kyodo.values import save_rows, save_values
@@ -25,6 +26,7 @@ from proposals.proposals.models import (
     ConsultationMessage,
     Proposal,
     ProposalAttachment,
+    ReceiptSequence,
     StatusChange,
 )
 
@@ -191,10 +193,22 @@ def proposal_transition(
     )
 
 
+RECEIPT_MARK = "協"  # 協働事業提案: the letter a city's ledger files these under
+
+
+def next_receipt_number(year: int) -> str:
+    """The next 受付番号 of a fiscal year (2026-協-0014); call inside the submitting transaction."""
+    sequence, _created = ReceiptSequence.objects.select_for_update().get_or_create(fiscal_year=year)
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return f"{year}-{RECEIPT_MARK}-{sequence.last_number:04d}"
+
+
 def _apply_move(proposal: Proposal, change: StatusChange, transition, context) -> None:
     updates = {"status": transition.target, "updated_at": context.now}
     if transition.target == Proposal.Status.SUBMITTED and proposal.submitted_at is None:
         updates["submitted_at"] = context.now
+        updates["receipt_number"] = next_receipt_number(fiscal_year(context.now))
     Proposal.objects.filter(pk=proposal.pk).update(**updates)
     proposal.refresh_from_db()
     _notify_transition(proposal, change, transition)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import proposals, staff
+from .views import proposals, receipt, staff
 
 app_name = "proposals"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("proposals/mine/", proposals.my_proposals, name="my_proposals"),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path(
+        "proposals/<int:pk>/receipt.pdf", receipt.proposal_receipt_pdf, name="proposal_receipt_pdf"
+    ),
     path("proposals/<int:pk>/act/<slug:action>/", proposals.proposal_act, name="proposal_act"),
     path("proposals/<int:pk>/consultation/", proposals.consultation_post, name="consultation_post"),
     path(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.fiscal import wareki_date
 from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.values import rows_from, values_from
 from organizations.views import add_form_errors
@@ -26,7 +27,7 @@ from proposals.projects.forms import (
 )
 
 # Evaluations are written while the work runs and after it (the service says the same).
-from proposals.projects.views.projects import _party_roles, _project, _wareki, _years_label
+from proposals.projects.views.projects import _party_roles, _project, _years_label
 
 # --- The agreement ----------------------------------------------------------------------------
 
@@ -194,14 +195,14 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "partners": partners,
             "partner_names": "、".join(p.name for p in partners),
             "is_draft": not agreement.is_confirmed,
-            "period_start": _wareki(agreement.period_start),
-            "period_end": _wareki(agreement.period_end),
+            "period_start": wareki_date(agreement.period_start),
+            "period_end": wareki_date(agreement.period_end),
             # The city's date (Asia/Tokyo), not the stored UTC one.
-            "partner_confirmed_on": _wareki(
+            "partner_confirmed_on": wareki_date(
                 agreement.partner_confirmed_at
                 and timezone.localdate(agreement.partner_confirmed_at)
             ),
-            "department_confirmed_on": _wareki(
+            "department_confirmed_on": wareki_date(
                 agreement.department_confirmed_at
                 and timezone.localdate(agreement.department_confirmed_at)
             ),

@@ -6,8 +6,6 @@ change again. Pages of a project are public (公開の原則); drafts, unsubmitt
 narratives and files, and unpublished evaluations are shown to the parties only.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,17 +39,6 @@ def _years_label(project: CollaborationProject) -> str:
     if first == last:
         return fiscal_year_label(first)
     return f"{fiscal_year_label(first)}〜{fiscal_year_label(last)}"
-
-
-def _wareki(day: datetime.date | None) -> str:
-    """令和9年4月1日: the way a city's documents write a date."""
-    if day is None:
-        return ""
-    if day >= datetime.date(2019, 5, 1):
-        era, year = "令和", day.year - 2018
-    else:
-        era, year = "平成", day.year - 1988
-    return f"{era}{'元' if year == 1 else year}年{day.month}月{day.day}日"
 
 
 def _linkable(partner: Organization) -> bool:
