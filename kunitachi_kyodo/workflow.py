@@ -70,6 +70,8 @@ class Transition:
     comment_is_public: bool = False  # decisions carry their reason to the public
     style: str = "primary"
     guards: tuple[Guard, ...] = ()
+    # What cannot be undone, said on a confirmation page before the move ("" = no page).
+    irreversible: str = ""
 
     @property
     def is_public(self) -> bool:
@@ -256,7 +258,7 @@ class Workflow:
                 raise PermissionDenied(self.refusal(transition.actors, actor, locked))
             if transition.comment_required and not comment:
                 raise ValidationError({"comment": _("理由を入力してください。")})
-            problems = [p for guard in transition.guards for p in guard(locked, context)]
+            problems = self._guard_problems(locked, transition, context)
             if problems:
                 raise ValidationError(problems)
             public = (
@@ -282,6 +284,30 @@ class Workflow:
         if locked is not obj:
             obj.refresh_from_db()  # the caller's copy shows the move too
         return locked
+
+    def would_go(self, obj, *, action: str, actor, comment: str = "", **extra) -> bool:
+        """Whether the move would be made now (a dry run of perform's checks: nothing locked
+        or written), e.g. to ask for a confirmation only before a move that can happen."""
+        transition = self.transition_for(getattr(obj, self.state_field), action)
+        if transition is None:
+            return False
+        context = MoveContext(
+            actor=actor,
+            action=action,
+            comment=(comment or "").strip(),
+            now=timezone.now(),
+            transition=transition,
+            extra=extra,
+        )
+        return (
+            bool(transition.actors & self.roles_of(actor, obj, context))
+            and not (transition.comment_required and not context.comment)
+            and not self._guard_problems(obj, transition, context)
+        )
+
+    @staticmethod
+    def _guard_problems(obj, transition: Transition, context: MoveContext) -> list[str]:
+        return [p for guard in transition.guards for p in guard(obj, context)]
 
     def record_event(self, obj, *, action: str, actor, comment: str = "") -> AuditEntry:
         """A public act on obj that changes no state (e.g. an evaluation is published).

@@ -15,6 +15,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from kunitachi_kyodo.confirm import CONFIRM_FIELD
+from kunitachi_kyodo.confirm import CONFIRMED as CONFIRMED_VALUE
 from proposals.proposals import services as proposal_services
 from tests.factories import (
     CallFactory,
@@ -99,6 +101,10 @@ def users(db, organization, other_organization):
         ),
         "admin": UserFactory(email="admin@example.jp", full_name="管理 六郎", admin=True),
     }
+
+
+# The field an irreversible act's confirmation page posts back (kunitachi_kyodo/confirm.py).
+CONFIRMED = {CONFIRM_FIELD: CONFIRMED_VALUE}
 
 
 def client_for(user) -> Client:

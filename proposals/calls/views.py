@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.uploads import download_response
 from kunitachi_kyodo.values import values_from
 from kunitachi_kyodo.workflow import MoveNotAvailable
@@ -32,6 +33,7 @@ from proposals.calls.filters import (
 )
 from proposals.calls.forms import CallForm
 from proposals.calls.models import Call
+from proposals.calls.workflow import CALL_WORKFLOW
 from proposals.guideline.schemes import describe_scheme
 
 
@@ -212,11 +214,13 @@ def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _call_form_page(request, call)
 
 
-def _call_action(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:
+def _call_action(request: HttpRequest, pk: int, move: str, action, done: str) -> HttpResponse:
     call = _visible_call(request, pk)
     require(request.user, "proposals.edit_call", call)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if asked := unless_move_confirmed(request, CALL_WORKFLOW, call, move):
+        return asked
     try:
         action(call=call, user=request.user)
     except MoveNotAvailable as refusal:
@@ -230,12 +234,16 @@ def _call_action(request: HttpRequest, pk: int, action, done: str) -> HttpRespon
 
 @login_required
 def call_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _call_action(request, pk, services.call_publish, _("「%(title)s」を公開しました。"))
+    return _call_action(
+        request, pk, "publish", services.call_publish, _("「%(title)s」を公開しました。")
+    )
 
 
 @login_required
 def call_close(request: HttpRequest, pk: int) -> HttpResponse:
-    return _call_action(request, pk, services.call_close, _("「%(title)s」の募集を終了しました。"))
+    return _call_action(
+        request, pk, "close", services.call_close, _("「%(title)s」の募集を終了しました。")
+    )
 
 
 class StaffCallListView(PermissionRequiredMixin, FilterView):

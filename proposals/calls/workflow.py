@@ -22,6 +22,7 @@ TRANSITIONS: list[Transition] = [
         {DEPARTMENT},
         _("公開する"),
         _("事業の提示（募集）が公開されました"),
+        irreversible=_("公開すると、誰でも見られるようになり、非公開の下書きには戻せません。"),
     ),
     *moves(
         "close",
@@ -31,6 +32,9 @@ TRANSITIONS: list[Transition] = [
         _("募集を終了する"),
         _("募集が終了しました"),
         style="secondary",
+        irreversible=_(
+            "募集を終了すると、この募集への新しい提案は受け付けられず、募集は再開できません。"
+        ),
     ),
 ]
 

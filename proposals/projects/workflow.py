@@ -80,6 +80,7 @@ TRANSITIONS: list[Transition] = [
         _("評価が完了しました"),
         style="success",
         guards=(EVALUATION_COMPLETE,),
+        irreversible=_("評価を完了すると、評価と今後の方向性は変更できなくなります。"),
     ),
     *moves(
         "close",
@@ -89,6 +90,7 @@ TRANSITIONS: list[Transition] = [
         _("事業を終了する"),
         _("事業が終了しました"),
         style="secondary",
+        irreversible=_("事業を終了すると、協定書・報告・評価はどれも変更できなくなります。"),
     ),
 ]
 

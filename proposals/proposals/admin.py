@@ -8,6 +8,7 @@ from .models import (
     Proposal,
     ProposalAttachment,
     ProposalRoleShare,
+    ReceiptSequence,
     StatusChange,
 )
 
@@ -36,7 +37,14 @@ class ProposalAdmin(admin.ModelAdmin):
     list_filter = ["status", "origin", "department", "call"]
     search_fields = ["title", "public_summary", "organization__name", "proposer__full_name"]
     list_select_related = ["organization", "proposer", "department"]
-    readonly_fields = ["status", "lock_version", "submitted_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "receipt_number",
+        "lock_version",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+    ]
     raw_id_fields = ["proposer", "organization", "call"]
     inlines = [
         ProposalRoleShareInline,
@@ -44,6 +52,22 @@ class ProposalAdmin(admin.ModelAdmin):
         ProposalAttachmentInline,
         StatusChangeInline,
     ]
+
+
+@admin.register(ReceiptSequence)
+class ReceiptSequenceAdmin(admin.ModelAdmin):
+    """Shown, never edited: a number given twice would make two receipts alike."""
+
+    list_display = ["fiscal_year", "last_number"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(StatusChange)

@@ -118,6 +118,9 @@ TRANSITIONS: list[Transition] = [
         _("提案を提出する"),
         _("提案が提出されました"),
         guards=(COMPLETE, CALL_OPEN, CONSULTED, BUDGET_FITS),
+        irreversible=_(
+            "提出すると、市から差し戻されない限り内容を変更できません。事業名・提案者名・公開用の概要と経過が公開されます。"
+        ),
     ),
     *moves(
         "resubmit",
@@ -127,6 +130,7 @@ TRANSITIONS: list[Transition] = [
         _("修正して再提出する"),
         _("修正した提案が再提出されました"),
         guards=(COMPLETE, BUDGET_FITS),
+        irreversible=_("再提出すると、再び差し戻されない限り内容を変更できません。"),
     ),
     *moves(
         "screen",
@@ -184,6 +188,9 @@ TRANSITIONS: list[Transition] = [
         _("提案を取り下げる"),
         _("提案者が提案を取り下げました"),
         style="danger",
+        irreversible=_(
+            "取り下げた提案は元に戻せません。もう一度提案するときは、新しく作ってください。"
+        ),
     ),
 ]
 

@@ -95,6 +95,9 @@ TRANSITIONS: list[Transition] = [
         _("審査の結果が公表されました"),
         style="success",
         guards=(DECIDES_EVERY_ENTRY, SHEETS_IN, ALL_DECIDED, COMPUTABLE),
+        irreversible=_(
+            "公表すると、点数・順位・採否とその理由が公開され、以後はだれも変更できません。採否は提案者に通知されます。"
+        ),
     ),
 ]
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from proposals.calls import services as call_services
 from proposals.calls.models import Call, CallAttachment
 from proposals.guideline.models import CriterionSet, ProjectForm
-from tests.conftest import assert_refused_as_stale, client_for, lock_version_on
+from tests.conftest import CONFIRMED, assert_refused_as_stale, client_for, lock_version_on
 from tests.factories import CallFactory, DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -358,7 +358,7 @@ def test_a_pdf_is_saved_and_downloadable_once_the_call_is_public(as_persona, use
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
 
-    staff.post(reverse("calls:call_publish", args=[call.pk]))
+    staff.post(reverse("calls:call_publish", args=[call.pk]), CONFIRMED)
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
@@ -450,13 +450,13 @@ def test_department_staff_publish_then_close(as_persona, users):
     call = CallFactory(draft=True, department=users["city_staff"].department)
     staff = as_persona("city_staff")
 
-    response = staff.post(reverse("calls:call_publish", args=[call.pk]), follow=True)
+    response = staff.post(reverse("calls:call_publish", args=[call.pk]), CONFIRMED, follow=True)
     call.refresh_from_db()
     assert call.status == Call.Status.PUBLISHED
     assert call.published_at is not None
     assert "を公開しました" in response.content.decode()
 
-    response = staff.post(reverse("calls:call_close", args=[call.pk]), follow=True)
+    response = staff.post(reverse("calls:call_close", args=[call.pk]), CONFIRMED, follow=True)
     call.refresh_from_db()
     assert call.status == Call.Status.CLOSED
     assert "募集を終了しました" in response.content.decode()

@@ -97,6 +97,10 @@ def test_staff_publish_a_draft_from_its_page(page: Page, live_server, calls, sta
     sign_in(page, staff)
     page.goto(live_server.url + calls["draft"].get_absolute_url())
     page.get_by_role("button", name="この募集を公開する").click()
+    # Asked first: a published call cannot go back to being a draft.
+    expect(page.get_by_text("非公開の下書きには戻せません")).to_be_visible()
+    assert_no_violations(page, "confirmation before publishing a call")
+    page.get_by_role("button", name="公開する", exact=True).click()
     expect(page.get_by_text("「市民活動フェスタの共同開催」を公開しました。")).to_be_visible()
     # Its period has begun, so it is open for proposals at once.
     expect(page.get_by_role("link", name="この募集に提案する")).to_be_visible()

@@ -135,6 +135,10 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
     assert_no_violations(page, "score sheet with an error")
     low.get_by_label(re.compile("コメント")).fill("人員の確保の見通しが示されていません。")
     page.get_by_role("button", name="提出する（提出後は変更できません）").click()
+    # Asked first, saying what cannot be undone; the sheet is kept as a draft meanwhile.
+    expect(page.get_by_text("この操作は取り消せません。")).to_be_visible()
+    assert_no_violations(page, "confirmation before submitting a score sheet")
+    page.get_by_role("button", name="採点票を提出する").click()
     expect(page.get_by_text("採点票を提出しました。")).to_be_visible()
     expect(page.get_by_role("heading", name="あなたの採点（提出済み）")).to_be_visible()
     open_sheet(page, base, SECOND)
@@ -143,6 +147,7 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
     expect(page.get_by_text("採点票を一時保存しました。")).to_be_visible()
     assert_no_violations(page, "score sheet")
     page.get_by_role("button", name="提出する（提出後は変更できません）").click()
+    page.get_by_role("button", name="採点票を提出する").click()
     expect(page.get_by_text("採点票を提出しました。")).to_be_visible()
 
     # The second reviewer declares a conflict on the first proposal and scores the second;
@@ -159,6 +164,7 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
     expect(page.get_by_text("審査 四郎")).to_have_count(0)
     give(page, [2] * 6)
     page.get_by_role("button", name="提出する（提出後は変更できません）").click()
+    page.get_by_role("button", name="採点票を提出する").click()
     expect(page.get_by_role("heading", name="審査 四郎", level=3)).to_be_visible()
 
     # Staff see the progress, decide both proposals with reasons, and publish.
@@ -175,6 +181,8 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
         section.get_by_label(label("決定の理由（公表されます）")).fill(reason)
         section.get_by_role("button", name="決定を記録する").click()
         expect(page.get_by_text(f"「{title}」の決定を記録しました。")).to_be_visible()
+    page.get_by_role("button", name="結果を公表する").click()
+    expect(page.get_by_text("以後はだれも変更できません")).to_be_visible()
     page.get_by_role("button", name="結果を公表する").click()
     expect(page.get_by_text("審査の結果を公表しました。")).to_be_visible()
     expect(page.get_by_role("button", name="結果を公表する")).to_have_count(0)

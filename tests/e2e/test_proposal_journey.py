@@ -107,6 +107,7 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     page.get_by_role("button", name="相談を終える").click()
     expect(page.get_by_text("「下書き」にしました")).to_be_visible()
     page.get_by_role("button", name="提案を提出する").click()
+    page.get_by_role("button", name="提案を提出する").click()
     expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
     proposal_url = page.url
 
@@ -137,6 +138,7 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     page.get_by_role("link", name="内容を編集する").click()
     page.get_by_label(label("成果の指標")).fill("延べ参加者 月125人（年間1,500人）")
     page.get_by_role("button", name="下書きを保存する").click()
+    page.get_by_role("button", name="修正して再提出する").click()
     page.get_by_role("button", name="修正して再提出する").click()
     expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
 

@@ -26,7 +26,7 @@ from proposals.projects.models import (
     ReportValue,
     RoleShare,
 )
-from tests.conftest import PERSONAS, assert_refused_as_stale, client_for, lock_version_on
+from tests.conftest import CONFIRMED, PERSONAS, assert_refused_as_stale, client_for, lock_version_on
 from tests.factories import OrganizationFactory, ProjectFactory
 from tests.projects.test_projects import (
     complete_agreement,
@@ -344,8 +344,8 @@ def test_both_sides_edit_and_confirm_the_agreement_and_see_who_and_when(project,
     assert agreement.indicators.get().target_value == Decimal("1500")
 
     confirm = reverse("projects:agreement_confirm", args=[project.pk])
-    as_persona("member").post(confirm)
-    page = as_persona("city_staff").post(confirm, follow=True).content.decode()
+    as_persona("member").post(confirm, CONFIRMED)
+    page = as_persona("city_staff").post(confirm, CONFIRMED, follow=True).content.decode()
     assert "双方の確認がそろいました" in page
     assert users["member"].full_name in page and users["city_staff"].full_name in page
     agreement.refresh_from_db()

@@ -21,7 +21,7 @@ from proposals.review.models import (
     ScoreSheet,
 )
 from proposals.review.views import ical_fold
-from tests.conftest import client_for
+from tests.conftest import CONFIRMED, client_for
 from tests.factories import ProposalFactory, ReviewRoundFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,10 @@ def sheet_url(setup, proposal):
 
 
 def sheet_post(criteria, values, *, comments=None, action="save", overall=""):
+    """A score sheet's POST; a submission as confirmed on the question page that precedes it."""
     data = {"action": action, "overall_comment": overall}
+    if action == "submit":
+        data |= CONFIRMED
     for index, (criterion, value) in enumerate(zip(criteria, values, strict=True)):
         if value is not None:
             data[f"score_{criterion.pk}"] = str(value)
@@ -664,7 +667,7 @@ def test_publishing_lists_what_is_missing_then_closes_only_when_asked(setup):
     setup.round.refresh_from_db()
     assert setup.round.status == ReviewRound.Status.SCORING
 
-    response = client.post(url, {"publish-close_incomplete": "on"})
+    response = client.post(url, {"publish-close_incomplete": "on", **CONFIRMED})
     assert response.status_code == 302
     setup.round.refresh_from_db()
     assert setup.round.is_published and setup.round.closed_incomplete
@@ -773,3 +776,18 @@ def test_the_index_lists_sessions_upcoming_and_past(setup):
     past_at = body.index("これまでの公開審査会")
     assert upcoming_at < body.index(setup.session.get_absolute_url()) < past_at
     assert body.index(past.get_absolute_url()) > past_at
+
+
+def test_submitting_a_sheet_is_asked_first_and_the_scores_are_kept_as_a_draft_meanwhile(setup):
+    client = client_for(setup.reviewer)
+    url = sheet_url(setup, setup.first)
+    data = sheet_post(setup.criteria, [4] * 6, action="submit")
+    del data["confirmed"]
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "この操作は取り消せません。" in response.content.decode()
+    sheet = ScoreSheet.objects.get(reviewer=setup.reviewer, proposal=setup.first)
+    assert sheet.submitted_at is None and sheet.scores.count() == 6  # a draft, nothing lost
+    client.post(url, {**data, **CONFIRMED})
+    sheet.refresh_from_db()
+    assert sheet.submitted_at is not None

@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.confirm import unless_confirmed
 from kunitachi_kyodo.fiscal import wareki_date
 from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.values import rows_from, values_from
@@ -138,6 +140,23 @@ def agreement_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = project.current_agreement()
     if agreement is None:
         raise Http404
+    # Asked only when the confirmation can go through (else the service says why not).
+    can_confirm = not (
+        project.is_finished or agreement.is_confirmed or services.agreement_missing(agreement)
+    )
+    if can_confirm and (
+        asked := unless_confirmed(
+            request,
+            title=_("協定書を確認する"),
+            consequence=_(
+                "確認すると、この版の協定書はどちらの側も変更できなくなります"
+                "（変えるときは新しい版を作ります）。双方の確認がそろうと、協定書は公開されます。"
+            ),
+            confirm_label=_("協定書を確認する"),
+            cancel_url=reverse("projects:agreement_edit", args=[project.pk]),
+        )
+    ):
+        return asked
     try:
         services.agreement_confirm(agreement=agreement, user=request.user)
     except ValidationError as error:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.fiscal import fiscal_year_label
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.values import values_from
@@ -224,6 +225,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def project_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     project = _project(pk)
+    if asked := unless_move_confirmed(request, workflow.PROJECT_WORKFLOW, project, action):
+        return asked
     form = TransitionForm(request.POST)
     form.is_valid()
     try:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.timeline import timeline_of
@@ -194,6 +195,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def proposal_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     proposal = _own_proposal(request, pk)
+    if asked := unless_move_confirmed(request, workflow.PROPOSAL_WORKFLOW, proposal, action):
+        return asked
     form = TransitionForm(request.POST)
     form.is_valid()
     try:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.confirm import is_confirmed, unless_confirmed
 from organizations.permissions import require
 from organizations.views import add_form_errors
 from proposals.guideline.models import Criterion
@@ -146,6 +147,26 @@ def score_sheet(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse
     submit = request.POST.get("action") == "submit"
     if form.is_valid():
         try:
+            if submit and not is_confirmed(request):
+                # Kept as a draft first, so going back from the question loses nothing.
+                services.sheet_save(
+                    round=review_round,
+                    proposal=entry.proposal,
+                    reviewer=request.user,
+                    scores=form.scores(),
+                    overall_comment=form.cleaned_data["overall_comment"],
+                )
+                return unless_confirmed(
+                    request,
+                    title=_("採点票を提出する"),
+                    consequence=_(
+                        "提出すると、この採点票は変更できません。"
+                        "提出後は、ほかの委員の提出済みの採点が見られるようになります。"
+                        "採点は一時保存してあります。"
+                    ),
+                    confirm_label=_("採点票を提出する"),
+                    cancel_url=request.path,
+                )
             services.sheet_save(
                 round=review_round,
                 proposal=entry.proposal,

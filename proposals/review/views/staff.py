@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.values import values_from
 from organizations.permissions import require
@@ -33,6 +34,7 @@ from proposals.review.services import (
     round_create,
     session_save,
 )
+from proposals.review.workflow import ROUND_WORKFLOW
 
 # --- City staff: rounds, reviewers, decisions, sessions, publication ---------------
 
@@ -271,11 +273,21 @@ def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
     review_round = _managed_round(request, pk)
     form = PublishForm(request.POST, prefix="publish")
     form.is_valid()
+    close_incomplete = form.cleaned_data.get("close_incomplete", False)
+    if asked := unless_move_confirmed(
+        request,
+        ROUND_WORKFLOW,
+        review_round,
+        "publish",
+        cancel_url=reverse("review:round_manage", args=[review_round.pk]),
+        close_incomplete=close_incomplete,
+    ):
+        return asked
     try:
         services.round_publish(
             round=review_round,
             user=request.user,
-            close_incomplete=form.cleaned_data.get("close_incomplete", False),
+            close_incomplete=close_incomplete,
         )
     except ValidationError as error:
         return _manage_page(
