@@ -1,13 +1,17 @@
-"""A reviewer's work as マイページ shows it (a selector kept apart from selectors.py)."""
+"""A reviewer's work and what waits in open review, as マイページ shows them (selectors kept apart)."""
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.worklist import Task, waiting
 from organizations.models import User
 from proposals.review.models import (
     ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
+    ReviewRound,
     ScoreSheet,
 )
 
@@ -41,3 +45,29 @@ def review_work_of(user: User, *, limit: int = 10) -> list[dict]:
         }
         for a in assignments
     ]
+
+
+def tasks_of(user: User) -> list[Task]:
+    """A reviewer's sheets still to fill; the department's rounds to prepare and to publish."""
+    tasks = []
+    if user.is_reviewer:
+        left = sum(item["left"] for item in review_work_of(user) if item["is_scoring"])
+        tasks += waiting(Task(_("未提出の採点票"), left, reverse("review:my_reviews")))
+    if user.is_city_staff:
+        rounds = ReviewRound.objects.all()
+        if not user.has_perm("organizations.act_citywide"):
+            rounds = rounds.filter(department_id=user.department_id)
+        staff_list = reverse("review:staff_round_list")
+        tasks += waiting(
+            Task(
+                _("準備中の審査回"),
+                rounds.filter(status=ReviewRound.Status.PREPARING).count(),
+                staff_list,
+            ),
+            Task(
+                _("採点中の審査回（決定と公表を待つ）"),
+                rounds.filter(status=ReviewRound.Status.SCORING).count(),
+                staff_list,
+            ),
+        )
+    return tasks
