@@ -107,3 +107,15 @@ def test_the_task_list_queries_do_not_grow_with_the_work(
     ProposalFactory.create_batch(10, submitted=True, department=department)
     with django_assert_max_num_queries(len(few)):
         client.get(reverse("mypage"))
+
+
+def test_counts_are_of_proposals_not_of_rows_joined_through_members(
+    as_persona, users, organization
+):
+    """Found looking at the demo: 2 drafts counted where there was 1, one per member."""
+    from tests.factories import MembershipFactory, UserFactory
+
+    MembershipFactory(organization=organization, user=UserFactory(), role="editor")
+    ProposalFactory(proposer=users["member"], organization=organization)
+    listed = tasks(as_persona("member"))
+    assert "書きかけの提案（下書き）" in listed and "1件" in listed and "2件" not in listed

@@ -80,16 +80,11 @@ class ProposalQuerySet(models.QuerySet):
         """Proposals the user made, or made by an organization the user edits for."""
         from organizations.models import Membership
 
-        return self.filter(
-            Q(proposer=user)
-            | Q(
-                organization__memberships__user=user,
-                organization__memberships__role__in=[
-                    Membership.Role.REPRESENTATIVE,
-                    Membership.Role.EDITOR,
-                ],
-            )
-        )
+        # A subquery, not a join through the memberships: each proposal once, so counts hold.
+        edits_for = Membership.objects.filter(
+            user=user, role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR]
+        ).values("organization")
+        return self.filter(Q(proposer=user) | Q(organization__in=edits_for))
 
     def in_department(self, department_id):
         """Proposals a department is responsible for: assigned to it, or else answering its call."""

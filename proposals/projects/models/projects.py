@@ -39,12 +39,14 @@ class ProjectQuerySet(models.QuerySet):
     def of_partner(self, user):
         from organizations.models import Membership
 
+        # A subquery, not a join through the memberships: each project once, so counts hold.
+        edits_for = Membership.objects.filter(
+            user=user, role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR]
+        ).values("organization")
         return self.filter(
-            partners__memberships__user=user,
-            partners__memberships__role__in=[
-                Membership.Role.REPRESENTATIVE,
-                Membership.Role.EDITOR,
-            ],
+            pk__in=self.model.partners.through.objects.filter(organization__in=edits_for).values(
+                "collaborationproject"
+            )
         )
 
 
