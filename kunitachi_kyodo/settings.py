@@ -57,7 +57,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 # Public identity of the portal; another city changes these, not the code.
 SITE_NAME = os.environ.get("PORTAL_SITE_NAME", "くにたち協働ポータル")
 CITY_NAME = os.environ.get("PORTAL_CITY_NAME", "国立市")
-SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = os.environ.get("PORTAL_SITE_URL", "")
+if not DEBUG and not SITE_URL:
+    # Mail links are built from it: a default would send every link to localhost.
+    raise ImproperlyConfigured("PORTAL_SITE_URL must be set when DEBUG is off")
+if not DEBUG and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("PORTAL_SITE_URL must be https:// when DEBUG is off")
+SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -182,6 +188,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "organizations/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+if not DEBUG and not AXES_ENABLED:
+    raise ImproperlyConfigured("the login lockout cannot be switched off when DEBUG is off")
+# The client's address: behind the balancer, from the entry it appended to X-Forwarded-For
+# (one hop per trusted proxy), never from what a client wrote there; without proxies,
+# REMOTE_ADDR. Otherwise every user shares the balancer's address and five failures lock
+# anyone out. See kunitachi_kyodo/client_address.py.
+PORTAL_TRUSTED_PROXIES = env_int("PORTAL_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "kunitachi_kyodo.client_address.client_address"
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]

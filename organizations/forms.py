@@ -1,10 +1,14 @@
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
+from kunitachi_kyodo.forms import CharacterLimitsMixin
 
 from .models import Invitation, Organization, User
 from .services import confirmation_resend
@@ -76,6 +80,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     """Also finishes a registration: an address never confirmed gets its confirmation link."""
 
     def save(self, *args, **kwargs):
+        # The link's host is the portal's own address, never the request's Host header.
+        site = urlsplit(settings.SITE_URL)
+        kwargs.update(domain_override=site.netloc, use_https=site.scheme == "https")
         super().save(*args, **kwargs)
         confirmation_resend(email=self.cleaned_data["email"], only_unconfirmed=True)
 
@@ -103,7 +110,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["full_name", "full_name_kana"]
 
 
-class OrganizationForm(LockVersionFormMixin, forms.ModelForm):
+class OrganizationForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("ウェブサイト"),
         required=False,

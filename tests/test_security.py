@@ -5,12 +5,15 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from kunitachi_kyodo.client_address import client_address
+
 pytestmark = pytest.mark.django_db
 
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x7#kq!2v9zr@m4p8w%t6y1u3e5o0i-a_s=d+f^g&h*j(k)l-Zq8Lw3Rt6Yp1Nc4",
     "DJANGO_ALLOWED_HOSTS": "kyodo.example.jp",
     "DJANGO_DEBUG": "false",
+    "PORTAL_SITE_URL": "https://kyodo.example.jp",
     "PATH": "/usr/bin:/bin",
 }
 
@@ -38,6 +41,46 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # Finding: SITE_URL silently defaulted to 127.0.0.1 (mail would link to localhost).
+        ({"PORTAL_SITE_URL": None}, "PORTAL_SITE_URL must be set"),
+        ({"PORTAL_SITE_URL": "http://kyodo.example.jp"}, "PORTAL_SITE_URL must be https"),
+        # Finding: one setting let production switch off the login lockout.
+        ({"AXES_ENABLED": "false"}, "the login lockout cannot be switched off"),
+    ],
+)
+def test_production_settings_refuse_what_would_be_unsafe(tmp_path, change, message):
+    env = {**PRODUCTION_ENV, "DJANGO_SQLITE_PATH": str(tmp_path / "db.sqlite3")}
+    env = {k: v for k, v in {**env, **change}.items() if v is not None}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "198.51.100.7", "10.0.0.2"),  # no proxy: the header is the client's own words
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "6.6.6.6, 198.51.100.7", "198.51.100.7"),  # what the client wrote is not believed
+        (2, "6.6.6.6, 198.51.100.7, 10.0.0.9", "198.51.100.7"),
+        (1, "", "10.0.0.2"),
+    ],
+)
+def test_the_client_address_is_the_one_our_proxies_saw(rf, settings, proxies, forwarded, expected):
+    settings.PORTAL_TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
 
 
 def test_pages_send_a_content_security_policy_without_inline_scripts(client):

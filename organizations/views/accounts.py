@@ -1,5 +1,6 @@
 """Accounts: sign-up with e-mail confirmation, log-in, passwords, the profile."""
 
+from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -119,6 +120,11 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "organizations/password_reset_confirm.html"
     success_url = reverse_lazy("organizations:password_reset_complete")
+
+    def form_valid(self, form):
+        # Whoever holds the inbox has proved who they are: a lockout on the account ends.
+        axes_reset(username=form.user.email)
+        return super().form_valid(form)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
