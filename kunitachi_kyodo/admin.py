@@ -30,19 +30,24 @@ class AuditEntryInline(admin.TabularInline):
         return False
 
 
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = AUDIT_FIELDS
-    list_filter = ["action", "to_status", "is_public"]
-    search_fields = ["comment"]
+class RecordAdmin(admin.ModelAdmin):
+    """Records written by the portal only and never changed (logs, submitted versions, the
+    receipt sequence): shown in the admin, never added, edited or deleted there."""
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return False  # the log is written by the workflow engine only
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditEntryAdmin(RecordAdmin):
+    list_display = AUDIT_FIELDS
+    list_filter = ["action", "to_status", "is_public"]
+    search_fields = ["comment"]
 
 
 class FrozenMixin:

@@ -12,7 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from proposals.calls.models import CallAttachment
-from proposals.proposals.models import ProposalAttachment
+from proposals.proposals.models import ProposalAttachment, ProposalVersion
+from proposals.proposals.selectors import snapshot_of
 from proposals.review.models import (
     ConflictOfInterest,
     ReviewEntry,
@@ -105,8 +106,12 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:attachment_download": only(
         {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
     ),
-    # Its receipt (受付票) holds the budget: the same people as its attachments.
+    # Its receipt (受付票) and what changed since the last submission hold the budget: the
+    # same people as its attachments.
     "proposals:proposal_receipt_pdf": only(
+        {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
+    ),
+    "proposals:proposal_changes": only(
         {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
     ),
     "proposals:work_queue": only({"support_office", *CITY}),
@@ -208,6 +213,13 @@ def url_args(organization, users):
         department=department,
         receipt_number="2026-協-0001",
     )
+    for number in (1, 2):  # submitted, returned and resubmitted
+        ProposalVersion.objects.create(
+            proposal=in_review,
+            number=number,
+            submitted_at=timezone.now(),
+            snapshot=snapshot_of(in_review),
+        )
     scoring_entry = ReviewEntry.objects.create(round=scoring, proposal=in_review)
     ReviewerAssignment.objects.create(round=scoring, reviewer=users["reviewer"])
     ReviewerAssignment.objects.create(round=scoring, reviewer=users["conflicted_reviewer"])
@@ -252,6 +264,7 @@ def url_args(organization, users):
         "proposals:consultation_post": [submitted.pk],
         "proposals:attachment_download": [in_review.pk, proposal_file.pk],
         "proposals:proposal_receipt_pdf": [in_review.pk],
+        "proposals:proposal_changes": [in_review.pk],
         "proposals:assign_department": [submitted.pk],
         "organizations:confirm_email": ["forged-token"],
         "organizations:password_reset_confirm": ["MQ", "set-password"],

@@ -5,6 +5,7 @@ import nh3
 from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -45,3 +46,21 @@ def iso_datetime(value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
+
+
+@register.simple_tag
+def error_items(form, formsets=()) -> list[tuple[str, str, str]]:
+    """Every error of a form and its formsets as (anchor, where, message), for the summary.
+
+    A row's error says which table and row it is in and links to its field (a finding: an
+    error in a budget row sat 2,000 px below the top with nothing at the top to say so).
+    """
+    items = [("", "", str(error)) for error in form.non_field_errors()]
+    items += [(f.id_for_label, str(f.label), str(e)) for f in form for e in f.errors]
+    for formset, title in formsets:
+        items += [("", str(title), str(error)) for error in formset.non_form_errors()]
+        for number, row in enumerate(formset.forms, start=1):
+            where = gettext("%(table)s %(number)s行目") % {"table": title, "number": number}
+            items += [("", where, str(error)) for error in row.non_field_errors()]
+            items += [(f.id_for_label, f"{where} {f.label}", str(e)) for f in row for e in f.errors]
+    return items

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
+from kunitachi_kyodo.forms import CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department
 from proposals.calls.models import Call
@@ -16,7 +17,7 @@ def datetime_local():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL)
 
 
-class CallForm(LockVersionFormMixin, forms.ModelForm):
+class CallForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
     attachment = forms.FileField(
         label=_("添付ファイルを追加"),
         required=False,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.fiscal import fiscal_year_label
+from kunitachi_kyodo.forms import CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Organization
 from proposals.guideline.models import ProjectForm
@@ -53,7 +54,7 @@ class ProjectFilterForm(forms.Form):
 # --- Creation by staff ---------------------------------------------------------------------
 
 
-class ProjectCreateForm(forms.ModelForm):
+class ProjectCreateForm(CharacterLimitsMixin, forms.ModelForm):
     """A project the city registers itself: an existing program made collaborative, or a new one."""
 
     origin = forms.ChoiceField(
@@ -147,7 +148,7 @@ class ProjectCreateForm(forms.ModelForm):
 # --- The agreement ---------------------------------------------------------------------------
 
 
-class AgreementForm(LockVersionFormMixin, forms.ModelForm):
+class AgreementForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
@@ -185,7 +186,7 @@ class AgreementForm(LockVersionFormMixin, forms.ModelForm):
         return self.cleaned_data.get("shared_goal") or ""
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(CharacterLimitsMixin, forms.ModelForm):
     target_value = forms.DecimalField(
         label=_("目標値"),
         max_digits=14,
@@ -205,7 +206,7 @@ class IndicatorForm(forms.ModelForm):
         help_texts = {"unit": _("人、回、件、% など")}
 
 
-class AgreementRoleShareForm(forms.ModelForm):
+class AgreementRoleShareForm(CharacterLimitsMixin, forms.ModelForm):
     class Meta:
         model = RoleShare
         fields = ["task", "partner_role", "city_role"]

@@ -1,6 +1,11 @@
 from django.contrib import admin
 
-from kunitachi_kyodo.admin import AuditEntryAdmin, AuditEntryInline, StoredFileInline
+from kunitachi_kyodo.admin import (
+    AuditEntryAdmin,
+    AuditEntryInline,
+    RecordAdmin,
+    StoredFileInline,
+)
 
 from .models import (
     BudgetLine,
@@ -8,6 +13,7 @@ from .models import (
     Proposal,
     ProposalAttachment,
     ProposalRoleShare,
+    ProposalVersion,
     ReceiptSequence,
     StatusChange,
 )
@@ -55,19 +61,17 @@ class ProposalAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReceiptSequence)
-class ReceiptSequenceAdmin(admin.ModelAdmin):
-    """Shown, never edited: a number given twice would make two receipts alike."""
+class ReceiptSequenceAdmin(RecordAdmin):
+    """A number changed here could be given twice: shown, never edited."""
 
     list_display = ["fiscal_year", "last_number"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+@admin.register(ProposalVersion)
+class ProposalVersionAdmin(RecordAdmin):
+    list_display = ["proposal", "number", "submitted_at"]
+    list_select_related = ["proposal"]
+    readonly_fields = ["proposal", "number", "submitted_at", "snapshot"]
 
 
 @admin.register(StatusChange)

@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
+from kunitachi_kyodo.forms import CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Membership, Organization
 from proposals.calls.models import Call
@@ -22,7 +23,7 @@ AMOUNT_ERRORS = {
 }
 
 
-class ProposalForm(LockVersionFormMixin, forms.ModelForm):
+class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
     attachment = forms.FileField(
         label=_("添付ファイルを追加"),
         required=False,
@@ -126,7 +127,7 @@ class ProposalForm(LockVersionFormMixin, forms.ModelForm):
         return not problems
 
 
-class RoleShareForm(forms.ModelForm):
+class RoleShareForm(CharacterLimitsMixin, forms.ModelForm):
     class Meta:
         model = ProposalRoleShare
         fields = ["task", "proposer_role", "city_role"]
@@ -136,7 +137,7 @@ class RoleShareForm(forms.ModelForm):
         }
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(CharacterLimitsMixin, forms.ModelForm):
     amount = forms.IntegerField(
         label=_("金額（円）"), min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
     )

@@ -380,6 +380,30 @@ class ProposalAttachment(StoredFile):
         return reverse("proposals:attachment_download", args=[self.proposal_id, self.pk])
 
 
+class ProposalVersion(models.Model):
+    """The proposal as it was submitted, each time (提出・再提出): kept, never changed.
+
+    Staff and reviewers compare a resubmission with the version they reviewed; the snapshot
+    holds every field as text, and the rows, so later edits of the proposal leave it as it was.
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("版"))
+    submitted_at = models.DateTimeField(_("提出日時"))
+    snapshot = models.JSONField(_("提出した内容"), editable=False)
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "number"], name="one_number_per_version")
+        ]
+        verbose_name = _("提出した版")
+        verbose_name_plural = _("提出した版")
+
+    def __str__(self) -> str:
+        return f"{self.proposal} 第{self.number}版"
+
+
 class StatusChange(AuditEntry):
     """The audit row of one move of a proposal (see kunitachi_kyodo.workflow)."""
 

@@ -1,6 +1,11 @@
 """Page-level reads of proposals."""
 
+from difflib import SequenceMatcher
+
 from django.db.models import QuerySet
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from organizations.models import User
 from proposals.proposals.models import ConsultationMessage, Proposal
@@ -70,3 +75,87 @@ def public_proposals_of_organization(organization) -> QuerySet[Proposal]:
         .only("pk", "title", "status", "submitted_at", "organization_id")
         .order_by("-submitted_at", "-pk")
     )
+
+
+# --- Submitted versions and what changed between them ----------------------------------------
+
+_SNAPSHOT_TEXTS = (
+    "local_issue",
+    "goal",
+    "indicators",
+    "content",
+    "expected_effect",
+    "why_collaboration",
+    "budget_difference_note",
+    "public_summary",
+)
+
+
+def snapshot_of(proposal: Proposal) -> dict:
+    """The proposal as text, with its labels and rows: what a submitted version keeps."""
+
+    def label(name: str) -> str:
+        return str(Proposal._meta.get_field(name).verbose_name)
+
+    amount = proposal.requested_amount
+    fields = [
+        [label("title"), proposal.title],
+        [label("origin"), proposal.get_origin_display()],
+        [label("call"), proposal.call.title if proposal.call_id else ""],
+        [label("organization"), proposal.organization.name if proposal.organization_id else ""],
+        [label("desired_form"), str(proposal.desired_form) if proposal.desired_form_id else ""],
+        [label("period_start"), str(proposal.period_start or "")],
+        [label("period_end"), str(proposal.period_end or "")],
+        [label("requested_amount"), "" if amount is None else f"{amount:,}円"],
+        *([label(name), getattr(proposal, name)] for name in _SNAPSHOT_TEXTS),
+    ]
+    return {
+        "fields": fields,
+        "roles": [[r.task, r.proposer_role, r.city_role] for r in proposal.role_shares.all()],
+        "budget": [
+            [line.get_kind_display(), line.item, f"{line.amount:,}円", line.note]
+            for line in proposal.budget_lines.all()
+        ],
+    }
+
+
+def versions_to_compare(proposal: Proposal):
+    """The last two submitted versions (older, newer), or None before a resubmission."""
+    latest = list(proposal.versions.order_by("-number")[:2])
+    return (latest[1], latest[0]) if len(latest) == 2 else None
+
+
+def version_changes(older: dict, newer: dict) -> list[dict]:
+    """Each field and table side by side, changed ones marked word by word (<del>, <ins>)."""
+    rows = []
+    old_fields, new_fields = dict(older["fields"]), dict(newer["fields"])
+    for label in dict.fromkeys([*old_fields, *new_fields]):
+        rows.append(_side_by_side(label, old_fields.get(label, ""), new_fields.get(label, "")))
+    for key, label in (("roles", _("役割分担")), ("budget", _("収支予算"))):
+        old_text = "\n".join(" ／ ".join(row) for row in older.get(key, []))
+        new_text = "\n".join(" ／ ".join(row) for row in newer.get(key, []))
+        rows.append(_side_by_side(label, old_text, new_text))
+    return rows
+
+
+def _side_by_side(label: str, old: str, new: str) -> dict:
+    if old == new:
+        return {"label": label, "changed": False, "old": escape(old), "new": escape(new)}
+    # Characters, not words: Japanese has no spaces between them.
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    before, after = [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            before.append(escape(old[i1:i2]))
+            after.append(escape(new[j1:j2]))
+            continue
+        if i2 > i1:
+            before.append(format_html("<del>{}</del>", old[i1:i2]))
+        if j2 > j1:
+            after.append(format_html("<ins>{}</ins>", new[j1:j2]))
+    return {
+        "label": label,
+        "changed": True,
+        "old": mark_safe("".join(before)),  # noqa: S308 - every piece escaped above
+        "new": mark_safe("".join(after)),  # noqa: S308 - every piece escaped above
+    }

@@ -26,9 +26,11 @@ from proposals.proposals.models import (
     ConsultationMessage,
     Proposal,
     ProposalAttachment,
+    ProposalVersion,
     ReceiptSequence,
     StatusChange,
 )
+from proposals.proposals.selectors import snapshot_of
 
 # --- People to tell ------------------------------------------------------------
 
@@ -211,6 +213,14 @@ def _apply_move(proposal: Proposal, change: StatusChange, transition, context) -
         updates["receipt_number"] = next_receipt_number(fiscal_year(context.now))
     Proposal.objects.filter(pk=proposal.pk).update(**updates)
     proposal.refresh_from_db()
+    if transition.target == Proposal.Status.SUBMITTED:
+        # Every submission is kept as it was, so a resubmission can be compared with it.
+        ProposalVersion.objects.create(
+            proposal=proposal,
+            number=proposal.versions.count() + 1,
+            submitted_at=context.now,
+            snapshot=snapshot_of(proposal),
+        )
     _notify_transition(proposal, change, transition)
 
 

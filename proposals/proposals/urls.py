@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import proposals, receipt, staff
+from .views import proposals, receipt, staff, versions
 
 app_name = "proposals"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("proposals/mine/", proposals.my_proposals, name="my_proposals"),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:pk>/changes/", versions.proposal_changes, name="proposal_changes"),
     path(
         "proposals/<int:pk>/receipt.pdf", receipt.proposal_receipt_pdf, name="proposal_receipt_pdf"
     ),

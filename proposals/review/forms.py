@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.fiscal import fiscal_year
+from kunitachi_kyodo.forms import CharacterLimitsMixin
 from organizations.models import Department, User
 from proposals.calls.forms import DATETIME_LOCAL, datetime_local
 from proposals.calls.models import Call
@@ -81,7 +82,7 @@ class ReviewRoundForm(forms.ModelForm):
         return cleaned
 
 
-class ReviewSessionForm(forms.ModelForm):
+class ReviewSessionForm(CharacterLimitsMixin, forms.ModelForm):
     class Meta:
         model = ReviewSession
         fields = [

@@ -63,7 +63,7 @@ def test_registering_makes_a_private_pending_organization_with_its_registrant_as
         ("website", "javascript:alert(1)", "正しいURLで入力してください"),
         ("name", "", "このフィールドは必須です。"),
         ("fields", [], "このフィールドは必須です。"),
-        ("name", "あ" * 10_000, "200 文字以下"),
+        ("name", "あ" * 10_000, "200字以内で入力してください（いま10,000字）。"),
     ],
 )
 def test_bad_registration_input_is_refused_next_to_the_field_and_nothing_is_saved(

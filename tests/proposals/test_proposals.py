@@ -70,7 +70,7 @@ def test_create_a_draft_with_role_sharing_budget_and_attachment(as_persona, user
     ("overrides", "message"),
     [
         ({"title": ""}, "このフィールドは必須です。"),
-        ({"title": "あ" * 10_000}, "200 文字以下"),
+        ({"title": "あ" * 10_000}, "200字以内で入力してください（いま10,000字）。"),
         ({"title": "見守り\x00事業"}, "何か文字を入力してください。"),
         ({"budget-1-amount": "-500"}, "金額は0円以上で入力してください。"),
         ({"budget-1-amount": "六万円"}, "金額は半角数字（円）で入力してください。"),

@@ -65,6 +65,13 @@ def _agreement_page(request, project, roles, *, form=None, formsets=None, status
             "agreement": agreement,
             "form": form if editable else None,
             "indicator_formset": formsets[0] if editable else None,
+            # Rows' errors are listed at the top too, each with its table and row.
+            "error_formsets": [
+                (formsets[0], _("成果目標・活動指標")),
+                (formsets[1], _("役割分担表")),
+            ]
+            if editable
+            else [],
             "role_formset": formsets[1] if editable else None,
             "frozen": frozen,
             "missing": [] if frozen else services.agreement_missing(agreement),

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_move_confirmed
+from kunitachi_kyodo.forms import say_files_not_saved
 from kunitachi_kyodo.params import id_param
 from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.timeline import timeline_of
@@ -69,7 +70,10 @@ def _formsets(request, proposal=None):
 def _valid(form, formsets) -> bool:
     """Every part valid and the budget sound against the call; all errors found in one pass."""
     valid = [form.is_valid(), *(formset.is_valid() for formset in formsets)]
-    return form.check_budget(formsets[1]) and all(valid)
+    if form.check_budget(formsets[1]) and all(valid):
+        return True
+    say_files_not_saved(form)
+    return False
 
 
 def _values(form, formsets) -> services.ProposalValues:
@@ -90,6 +94,8 @@ def _render_form(request, form, formsets, proposal=None, status=200):
             "form": form,
             "role_formset": formsets[0],
             "budget_formset": formsets[1],
+            # Rows' errors are listed at the top too, each with its table and row.
+            "error_formsets": [(formsets[0], _("役割分担")), (formsets[1], _("収支予算"))],
             "proposal": proposal,
             "attachments": proposal.attachments.all() if proposal else [],
         },
@@ -186,6 +192,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "budget_totals": proposal.budget_totals(),
                 "attachments": proposal.attachments.all(),
                 "consultation_messages": selectors.consultation_messages_of(proposal),
+                # A resubmission can be compared with the version the city reviewed.
+                "can_compare_versions": proposal.versions.count() > 1,
             }
         )
     return render(request, "proposals/proposal_detail.html", context)

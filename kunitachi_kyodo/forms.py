@@ -1,0 +1,57 @@
+"""What every form does the same way: limits said in 字, files never dropped silently."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext, gettext_lazy
+
+
+class CharacterLimit(MaxLengthValidator):
+    """Too long: said with both numbers in 字 (4,000字以内… いま4,001字), never cut silently."""
+
+    def __call__(self, value):
+        length = len(value)
+        if length > self.limit_value:
+            raise ValidationError(
+                gettext("%(limit)s字以内で入力してください（いま%(length)s字）。")
+                % {"limit": f"{self.limit_value:,}", "length": f"{length:,}"},
+                code="too_long",
+            )
+
+
+class CharacterLimitsMixin:
+    """Each text field shows its limit before it is reached and says when it is passed.
+
+    The browser's `maxlength` would cut a pasted text without a word (a finding), so it is
+    taken off; the limit is said in the help text, and the server's message keeps the input.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field, forms.CharField) or not field.max_length:
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.validators = [
+                v for v in field.validators if not isinstance(v, MaxLengthValidator)
+            ] + [CharacterLimit(field.max_length)]
+            limit = gettext_lazy("%(limit)s字まで") % {"limit": f"{field.max_length:,}"}
+            field.help_text = f"{field.help_text}（{limit}）" if field.help_text else limit
+
+
+def say_files_not_saved(form) -> None:
+    """After an error elsewhere, tell the person the files they chose are not saved yet.
+
+    A browser cannot keep a chosen file across a page that comes back with errors.
+    """
+    for name, upload in form.files.items():
+        field_name = name.removeprefix(f"{form.prefix}-") if form.prefix else name
+        if field_name in form.fields and field_name not in form.errors:
+            form.add_error(
+                field_name,
+                gettext(
+                    "ほかの項目にエラーがあったため、選んだファイル「%(name)s」はまだ保存されていません。"
+                    "直したあと、もう一度選んでください。"
+                )
+                % {"name": upload.name},
+            )
