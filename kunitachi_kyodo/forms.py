@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 
 class CharacterLimit(MaxLengthValidator):
@@ -35,8 +35,13 @@ class CharacterLimitsMixin:
             field.validators = [
                 v for v in field.validators if not isinstance(v, MaxLengthValidator)
             ] + [CharacterLimit(field.max_length)]
-            limit = gettext_lazy("%(limit)s字まで") % {"limit": f"{field.max_length:,}"}
-            field.help_text = f"{field.help_text}（{limit}）" if field.help_text else limit
+            # Built per request (forms are made in one), so the active language is the reader's.
+            limit = gettext("%(limit)s字まで") % {"limit": f"{field.max_length:,}"}
+            field.help_text = (
+                gettext("%(help)s（%(limit)s）") % {"help": field.help_text, "limit": limit}
+                if field.help_text
+                else limit
+            )
 
 
 def say_files_not_saved(form) -> None:
