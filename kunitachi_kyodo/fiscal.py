@@ -2,9 +2,27 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 REIWA_FIRST_YEAR = 2019  # 令和元年度 began in April 2019
+
+# The years the portal's records live in. A year outside them is a typing mistake or a probe;
+# left in, it breaks date arithmetic (year 0, 0001-01-01 in Tokyo before UTC) or a year list.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_OUT_OF_RANGE = gettext_lazy("2000年から2100年までの年度を入力してください。")
+DATE_OUT_OF_RANGE = gettext_lazy("2000年から2100年までの日付を入力してください。")
+
+
+def validate_year(value: int | None) -> None:
+    if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValidationError(YEAR_OUT_OF_RANGE, code="out_of_range")
+
+
+def validate_date(value: datetime.date | None) -> None:
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(DATE_OUT_OF_RANGE, code="out_of_range")
 
 
 def fiscal_year(moment: datetime.date | datetime.datetime | None = None) -> int:

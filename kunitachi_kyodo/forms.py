@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext
 
+from kunitachi_kyodo.fiscal import DATE_OUT_OF_RANGE, validate_date
+
 
 class CharacterLimit(MaxLengthValidator):
     """Too long: said with both numbers in 字 (4,000字以内… いま4,001字), never cut silently."""
@@ -60,3 +62,16 @@ def say_files_not_saved(form) -> None:
                 )
                 % {"name": upload.name},
             )
+
+
+class DateTimeInRangeField(forms.DateTimeField):
+    """A date and time the portal can hold: 0001-01-01 in Tokyo is before the first UTC moment,
+    so it is refused with a message instead of overflowing into an error page."""
+
+    default_validators = [validate_date]
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError as error:
+            raise ValidationError(DATE_OUT_OF_RANGE, code="out_of_range") from error

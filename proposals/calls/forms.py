@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
-from kunitachi_kyodo.forms import CharacterLimitsMixin
+from kunitachi_kyodo.forms import CharacterLimitsMixin, DateTimeInRangeField
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department
 from proposals.calls.models import Call
@@ -54,6 +54,7 @@ class CallForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
             "review_criteria": forms.Textarea(attrs={"rows": 4}),
             "contact": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"opens_at": DateTimeInRangeField, "closes_at": DateTimeInRangeField}
         error_messages = {
             "opens_at": {"invalid": _("募集開始の日時を正しく入力してください。")},
             "closes_at": {"invalid": _("募集締切の日時を正しく入力してください。")},

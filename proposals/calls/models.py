@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import Versioned
+from kunitachi_kyodo.fiscal import validate_date
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.guideline.models import CriterionSet, ProjectForm
@@ -60,8 +61,8 @@ class Call(Versioned):
     )
     eligibility = models.TextField(_("応募できる団体"), max_length=4000)
     exclusions = models.TextField(_("対象とならない事業"), max_length=4000, blank=True)
-    opens_at = models.DateTimeField(_("募集開始"))
-    closes_at = models.DateTimeField(_("募集締切"))
+    opens_at = models.DateTimeField(_("募集開始"), validators=[validate_date])
+    closes_at = models.DateTimeField(_("募集締切"), validators=[validate_date])
     requires_consultation = models.BooleanField(
         _("事前相談が必要"),
         default=False,

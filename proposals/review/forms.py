@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.fiscal import fiscal_year
-from kunitachi_kyodo.forms import CharacterLimitsMixin
+from kunitachi_kyodo.forms import CharacterLimitsMixin, DateTimeInRangeField
 from organizations.models import Department, User
 from proposals.calls.forms import DATETIME_LOCAL, datetime_local
 from proposals.calls.models import Call
@@ -105,6 +105,7 @@ class ReviewSessionForm(CharacterLimitsMixin, forms.ModelForm):
             "is_announced": _("チェックすると、公開審査のページに載り、誰でも見られます。"),
             "minutes": _("Markdownで書けます。"),
         }
+        field_classes = {"starts_at": DateTimeInRangeField, "ends_at": DateTimeInRangeField}
         error_messages = {
             "starts_at": {"invalid": _("開始日時を正しく入力してください。")},
             "ends_at": {"invalid": _("終了日時を正しく入力してください。")},

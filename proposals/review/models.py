@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kunitachi_kyodo.fiscal import validate_date
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
 from proposals.guideline.models import MAX_SCALE, Criterion, CriterionSet
@@ -170,8 +171,8 @@ class ReviewSession(models.Model):
     """A public presentation session (公開審査会): announced, held, then its minutes published."""
 
     round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="sessions")
-    starts_at = models.DateTimeField(_("開始日時"))
-    ends_at = models.DateTimeField(_("終了日時"))
+    starts_at = models.DateTimeField(_("開始日時"), validators=[validate_date])
+    ends_at = models.DateTimeField(_("終了日時"), validators=[validate_date])
     place = models.CharField(_("会場"), max_length=200)
     description = models.TextField(_("案内"), blank=True, max_length=4000)
     is_announced = models.BooleanField(_("公開で告知する"), default=False)

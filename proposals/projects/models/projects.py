@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import Versioned
+from kunitachi_kyodo.fiscal import FIRST_YEAR, LAST_YEAR, validate_year
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.guideline.models import ProjectForm
@@ -97,8 +98,12 @@ class CollaborationProject(Versioned):
         related_name="+",
         help_text=_("事業協力のとき：経費負担、人的支援、備品貸与、助言"),
     )
-    first_fiscal_year = models.PositiveSmallIntegerField(_("開始年度（西暦）"))
-    last_fiscal_year = models.PositiveSmallIntegerField(_("終了年度（西暦）"))
+    first_fiscal_year = models.PositiveSmallIntegerField(
+        _("開始年度（西暦）"), validators=[validate_year]
+    )
+    last_fiscal_year = models.PositiveSmallIntegerField(
+        _("終了年度（西暦）"), validators=[validate_year]
+    )
     city_share = models.PositiveBigIntegerField(_("市の負担額（円）"), default=0)
     partner_share = models.PositiveBigIntegerField(_("相手方の負担額（円）"), default=0)
     funding = models.CharField(
@@ -137,6 +142,11 @@ class CollaborationProject(Versioned):
                 condition=Q(last_fiscal_year__gte=models.F("first_fiscal_year")),
                 name="project_years_in_order",
                 violation_error_message=_("終了年度は開始年度以降にしてください。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(first_fiscal_year__gte=FIRST_YEAR, last_fiscal_year__lte=LAST_YEAR),
+                name="project_years_in_range",
+                violation_error_message=_("2000年から2100年までの年度を入力してください。"),
             ),
             models.CheckConstraint(
                 condition=~Q(origin="proposal") | Q(proposal__isnull=False),
