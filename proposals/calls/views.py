@@ -134,6 +134,13 @@ class CallFeed(Feed):
     def title(self):
         return _("%(site)s 事業の提示（募集）") % {"site": settings.SITE_NAME}
 
+    def author_name(self):
+        # Atom requires an author; the calls are the city's.
+        return settings.CITY_NAME
+
+    def author_link(self):
+        return settings.SITE_URL
+
     def subtitle(self):
         return _("%(city)sが協働の相手方を募集する事業の新着情報です。") % {
             "city": settings.CITY_NAME

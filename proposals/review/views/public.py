@@ -158,6 +158,11 @@ def ical_fold(line: str, limit: int = 75) -> str:
     return "\r\n".join(parts)
 
 
+def ical_param(value: str) -> str:
+    """A parameter value (CN=…): quoted, as it may hold ; , or : (RFC 5545 3.2)."""
+    return '"' + value.replace('"', "'") + '"'
+
+
 def _ical_time(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
@@ -167,14 +172,23 @@ def session_ical(request: HttpRequest, pk: int) -> HttpResponse:
     session = _visible_session(request, pk)
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
     summary = _("%(title)s 公開審査会") % {"title": session.round.title}
+    department = session.round.department
+    # A published event (METHOD:PUBLISH) must name its organizer (RFC 5546): the department
+    # running the round, by its address; without one, the file is a plain calendar entry.
+    organizer = (
+        [f"ORGANIZER;CN={ical_param(department.name)}:mailto:{department.email}"]
+        if department is not None and department.email
+        else []
+    )
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Kunitachi Kyodo Portal//Open review//JA",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+        *(["METHOD:PUBLISH"] if organizer else []),
         "BEGIN:VEVENT",
         f"UID:review-session-{session.pk}@{host}",
+        *organizer,
         f"DTSTAMP:{_ical_time(timezone.now())}",
         f"DTSTART:{_ical_time(session.starts_at)}",
         f"DTEND:{_ical_time(session.ends_at)}",
