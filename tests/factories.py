@@ -1,6 +1,5 @@
 """Factories for tests: a trait per state, so a test names the state it needs."""
 
-import dataclasses
 from datetime import timedelta
 
 import factory
@@ -290,27 +289,6 @@ class ProjectFactory(factory.django.DjangoModelFactory):
 
 def agreement_values(agreement, **changes):
     """The values an agreement holds now, as its service takes them, with `changes`."""
-    from proposals.projects.services import AgreementRoleRow, AgreementValues, IndicatorRow
+    from proposals.projects.services import agreement_values_of
 
-    values = AgreementValues(
-        shared_goal=agreement.shared_goal,
-        period_start=agreement.period_start,
-        period_end=agreement.period_end,
-        information_sharing=agreement.information_sharing,
-        cost_sharing=agreement.cost_sharing,
-        risk_and_liability=agreement.risk_and_liability,
-        other_terms=agreement.other_terms,
-        indicators=tuple(
-            IndicatorRow(
-                kind=i.kind, name=i.name, unit=i.unit, target_value=i.target_value, id=i.pk
-            )
-            for i in agreement.indicators.all()
-        ),
-        role_shares=tuple(
-            AgreementRoleRow(
-                task=r.task, partner_role=r.partner_role, city_role=r.city_role, id=r.pk
-            )
-            for r in agreement.role_shares.all()
-        ),
-    )
-    return dataclasses.replace(values, **changes)
+    return agreement_values_of(agreement, **changes)

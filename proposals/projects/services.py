@@ -17,7 +17,7 @@ from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
-from kunitachi_kyodo.values import save_rows, save_values
+from kunitachi_kyodo.values import save_rows, save_values, values_of
 from organizations.models import Department, Membership, Organization, User
 from organizations.permissions import refusal, require
 from proposals.guideline.models import CollaborationRule, ProjectForm
@@ -275,6 +275,23 @@ class AgreementValues:
     other_terms: str = ""
     indicators: tuple[IndicatorRow, ...] = ()
     role_shares: tuple[AgreementRoleRow, ...] = ()
+
+
+def agreement_values_of(agreement: Agreement, **changes) -> AgreementValues:
+    """What an agreement draft holds now, rows with their ids, as agreement_save takes it."""
+    indicators = tuple(
+        IndicatorRow(i.kind, i.name, i.unit, i.target_value, id=i.pk)
+        for i in agreement.indicators.all()
+    )
+    role_shares = tuple(
+        AgreementRoleRow(r.task, r.partner_role, r.city_role, id=r.pk)
+        for r in agreement.role_shares.all()
+    )
+    return values_of(
+        agreement,
+        AgreementValues,
+        **{"indicators": indicators, "role_shares": role_shares, **changes},
+    )
 
 
 def agreement_save(

@@ -616,31 +616,25 @@ class Command(BaseCommand):
         Rows the demo leaves out are kept as the draft has them (carried from the proposal).
         """
         agreement = project.current_agreement()
-        indicators = tuple(
-            project_services.IndicatorRow(kind, name, unit, Decimal(target))
-            for kind, name, unit, target in values["indicators"]
-        ) or tuple(
-            project_services.IndicatorRow(i.kind, i.name, i.unit, i.target_value, id=i.pk)
-            for i in agreement.indicators.all()
-        )
-        role_shares = tuple(
-            project_services.AgreementRoleRow(*row) for row in values["role_shares"]
-        ) or tuple(
-            project_services.AgreementRoleRow(r.task, r.partner_role, r.city_role, id=r.pk)
-            for r in agreement.role_shares.all()
-        )
+        rows = {
+            "indicators": tuple(
+                project_services.IndicatorRow(kind, name, unit, Decimal(target))
+                for kind, name, unit, target in values["indicators"]
+            ),
+            "role_shares": tuple(
+                project_services.AgreementRoleRow(*row) for row in values["role_shares"]
+            ),
+        }
         project_services.agreement_save(
             agreement=agreement,
             user=user,
-            values=values_of(
+            values=project_services.agreement_values_of(
                 agreement,
-                project_services.AgreementValues,
                 shared_goal=values.get("shared_goal", agreement.shared_goal),
                 cost_sharing=values["cost_sharing"],
                 risk_and_liability=values["risk_and_liability"],
                 other_terms=values["other_terms"],
-                indicators=indicators,
-                role_shares=role_shares,
+                **{name: given for name, given in rows.items() if given},
             ),
             lock_version=agreement.lock_version,
         )

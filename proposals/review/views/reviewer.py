@@ -146,16 +146,19 @@ def score_sheet(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse
     form = ScoreSheetForm(request.POST, criteria=selectors.round_criteria(review_round))
     submit = request.POST.get("action") == "submit"
     if form.is_valid():
+        # A submission is asked about first; meanwhile the sheet is kept as a draft, so going
+        # back from the question loses nothing.
+        asking = submit and not is_confirmed(request)
         try:
-            if submit and not is_confirmed(request):
-                # Kept as a draft first, so going back from the question loses nothing.
-                services.sheet_save(
-                    round=review_round,
-                    proposal=entry.proposal,
-                    reviewer=request.user,
-                    scores=form.scores(),
-                    overall_comment=form.cleaned_data["overall_comment"],
-                )
+            services.sheet_save(
+                round=review_round,
+                proposal=entry.proposal,
+                reviewer=request.user,
+                scores=form.scores(),
+                overall_comment=form.cleaned_data["overall_comment"],
+                submit=submit and not asking,
+            )
+            if asking:
                 return unless_confirmed(
                     request,
                     title=_("採点票を提出する"),
@@ -167,14 +170,6 @@ def score_sheet(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse
                     confirm_label=_("採点票を提出する"),
                     cancel_url=request.path,
                 )
-            services.sheet_save(
-                round=review_round,
-                proposal=entry.proposal,
-                reviewer=request.user,
-                scores=form.scores(),
-                overall_comment=form.cleaned_data["overall_comment"],
-                submit=submit,
-            )
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 # The round moved on since the checks above.
