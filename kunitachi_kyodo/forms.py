@@ -8,6 +8,14 @@ from django.utils.translation import gettext
 from kunitachi_kyodo.fiscal import DATE_OUT_OF_RANGE, validate_date
 
 
+class AmountInput(forms.TextInput):
+    """Yen typed as text with the number keyboard on a phone. A `type=number` field cannot
+    show back what was typed wrongly ("abc", 1,000): the input is kept and said next to it."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+
 class CharacterLimit(MaxLengthValidator):
     """Too long: said with both numbers in 字 (4,000字以内… いま4,001字), never cut silently."""
 

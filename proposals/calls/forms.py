@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
-from kunitachi_kyodo.forms import CharacterLimitsMixin, DateTimeInRangeField
+from kunitachi_kyodo.forms import AmountInput, CharacterLimitsMixin, DateTimeInRangeField
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department
 from proposals.calls.models import Call
@@ -46,7 +46,7 @@ class CallForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
             "background": forms.Textarea(attrs={"rows": 6}),
             "expected_outcome": forms.Textarea(attrs={"rows": 4}),
             "forms": forms.CheckboxSelectMultiple,
-            "budget_cap": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
+            "budget_cap": AmountInput(),
             "eligibility": forms.Textarea(attrs={"rows": 3}),
             "exclusions": forms.Textarea(attrs={"rows": 3}),
             "opens_at": datetime_local(),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.fiscal import fiscal_year_label
-from kunitachi_kyodo.forms import CharacterLimitsMixin
+from kunitachi_kyodo.forms import AmountInput, CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Organization
 from proposals.guideline.models import ProjectForm
@@ -72,6 +72,7 @@ class ProjectCreateForm(CharacterLimitsMixin, forms.ModelForm):
         max_value=10**12,
         initial=0,
         error_messages=AMOUNT_ERRORS,
+        widget=AmountInput(),
     )
     partner_share = forms.IntegerField(
         label=_("相手方の負担額（円）"),
@@ -79,6 +80,7 @@ class ProjectCreateForm(CharacterLimitsMixin, forms.ModelForm):
         max_value=10**12,
         initial=0,
         error_messages=AMOUNT_ERRORS,
+        widget=AmountInput(),
     )
     funding_amount = forms.IntegerField(
         label=_("契約額・交付額（円）"),
@@ -86,6 +88,7 @@ class ProjectCreateForm(CharacterLimitsMixin, forms.ModelForm):
         max_value=10**12,
         required=False,
         error_messages=AMOUNT_ERRORS,
+        widget=AmountInput(),
     )
 
     class Meta:
@@ -267,6 +270,7 @@ class ReportForm(forms.Form):
         required=False,
         error_messages=AMOUNT_ERRORS,
         help_text=_("事業のページに公開されます。"),
+        widget=AmountInput(),
     )
     attachment = forms.FileField(
         label=_("添付ファイルを追加"),

@@ -3,7 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
-from kunitachi_kyodo.forms import CharacterLimitsMixin
+from kunitachi_kyodo.forms import AmountInput, CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Membership, Organization
 from proposals.calls.models import Call
@@ -55,9 +55,7 @@ class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
         ]
         error_messages = {"requested_amount": AMOUNT_ERRORS}
         widgets = {
-            "requested_amount": forms.NumberInput(
-                attrs={"min": 0, "max": MAX_AMOUNT, "inputmode": "numeric"}
-            ),
+            "requested_amount": AmountInput(),
             "budget_difference_note": forms.Textarea(attrs={"rows": 2}),
             "local_issue": forms.Textarea(attrs={"rows": 4}),
             "goal": forms.Textarea(attrs={"rows": 3}),
@@ -139,7 +137,11 @@ class RoleShareForm(CharacterLimitsMixin, forms.ModelForm):
 
 class BudgetLineForm(CharacterLimitsMixin, forms.ModelForm):
     amount = forms.IntegerField(
-        label=_("金額（円）"), min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("金額（円）"),
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
+        widget=AmountInput(),
     )
 
     class Meta:
