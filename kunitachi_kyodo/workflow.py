@@ -288,21 +288,35 @@ class Workflow:
     def would_go(self, obj, *, action: str, actor, comment: str = "", **extra) -> bool:
         """Whether the move would be made now (a dry run of perform's checks: nothing locked
         or written), e.g. to ask for a confirmation only before a move that can happen."""
+        context = self._dry_run(obj, action, actor, comment, extra)
+        if context is None:
+            return False
+        transition = context.transition
+        return (
+            bool(transition.actors & self.roles_of(actor, obj, context))
+            and not (transition.comment_required and not context.comment)
+            and not self._guard_problems(obj, transition, context)
+        )
+
+    def what_stops(self, obj, *, action: str, actor, **extra) -> list[str]:
+        """The guards' reasons the move cannot be made now, in the words perform would use
+        (e.g. to list them on a page before the person presses the button)."""
+        context = self._dry_run(obj, action, actor, "", extra)
+        if context is None:
+            return []
+        return self._guard_problems(obj, context.transition, context)
+
+    def _dry_run(self, obj, action, actor, comment, extra) -> MoveContext | None:
         transition = self.transition_for(getattr(obj, self.state_field), action)
         if transition is None:
-            return False
-        context = MoveContext(
+            return None
+        return MoveContext(
             actor=actor,
             action=action,
             comment=(comment or "").strip(),
             now=timezone.now(),
             transition=transition,
             extra=extra,
-        )
-        return (
-            bool(transition.actors & self.roles_of(actor, obj, context))
-            and not (transition.comment_required and not context.comment)
-            and not self._guard_problems(obj, transition, context)
         )
 
     @staticmethod

@@ -99,6 +99,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:my_proposals": SIGNED_IN,
     "proposals:proposal_detail": everyone(200),  # a submitted proposal
     "proposals:proposal_edit": only({"member"}, denied=404),  # the member's draft: private
+    "proposals:proposal_step": only({"member"}, denied=404),  # each step of it, and 確認
     "proposals:proposal_act": everyone(405),  # POST only
     "proposals:consultation_post": everyone(405),  # POST only
     # The attachment of a proposal in open review: its proposer, its department, the office,
@@ -260,6 +261,7 @@ def url_args(organization, users):
         "review:session_edit": [session.pk],
         "proposals:proposal_detail": [submitted.pk],
         "proposals:proposal_edit": [draft.pk],
+        "proposals:proposal_step": [draft.pk, "confirm"],
         "proposals:proposal_act": [submitted.pk, "withdraw"],
         "proposals:consultation_post": [submitted.pk],
         "proposals:attachment_download": [in_review.pk, proposal_file.pk],

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from kunitachi_kyodo.concurrency import LockVersionFormMixin
+from kunitachi_kyodo.concurrency import LOCK_FIELD, LockVersionFormMixin
 from kunitachi_kyodo.forms import AmountInput, CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Membership, Organization
@@ -12,9 +12,11 @@ from proposals.proposals.models import (
     MAX_AMOUNT,
     BudgetLine,
     Proposal,
+    ProposalAttachment,
     ProposalRoleShare,
     budget_problems,
 )
+from proposals.proposals.steps import FIRST, GO, GO_BACK, GO_STOP, Step
 
 AMOUNT_ERRORS = {
     "invalid": _("金額は半角数字（円）で入力してください。"),
@@ -24,13 +26,11 @@ AMOUNT_ERRORS = {
 
 
 class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
-    attachment = forms.FileField(
-        label=_("添付ファイルを追加"),
-        required=False,
-        help_text=_(
-            "事業計画書・収支予算書・規約・役員名簿など。PDF・Word・Excel・画像、10 MBまで。"
-        ),
-    )
+    """One step of the proposal (see steps.py): the step's fields only.
+
+    Moving on asks for the step's fields that a submission needs; "back" and "save and stop"
+    keep a half-written step as it is, so nothing written is lost.
+    """
 
     class Meta:
         model = Proposal
@@ -68,8 +68,21 @@ class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
             "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, step: Step = FIRST, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in set(self.fields) - {*step.fields, LOCK_FIELD}:
+            del self.fields[name]
+        moving_on = self.data.get(GO) not in (GO_BACK, GO_STOP)
+        for name in set(self.fields) & set(Proposal.REQUIRED_TO_SUBMIT):
+            self.fields[name].required = moving_on
+        if "organization" in self.fields:
+            self._choose_organization(user)
+        if "call" in self.fields:
+            self._choose_call()
+        if "desired_form" in self.fields:
+            self.fields["desired_form"].queryset = ProjectForm.objects.filter(is_active=True)
+
+    def _choose_organization(self, user):
         self.fields["organization"].queryset = Organization.objects.filter(
             status=Organization.Status.VERIFIED,
             memberships__user=user,
@@ -81,18 +94,13 @@ class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
             self.fields["organization"].initial = (
                 self.fields["organization"].queryset.order_by("name_kana", "pk").first()
             )
+
+    def _choose_call(self):
         calls = Call.objects.open_now()
         if self.instance.call_id:
             calls = calls | Call.objects.filter(pk=self.instance.call_id)
         self.fields["call"].queryset = calls.distinct()
         self.fields["call"].empty_label = _("（応募しない）")
-        self.fields["desired_form"].queryset = ProjectForm.objects.filter(is_active=True)
-
-    def clean_attachment(self):
-        upload = self.cleaned_data.get("attachment")
-        if upload:
-            validate_upload(upload)
-        return upload
 
     def clean(self):
         cleaned = super().clean()
@@ -114,7 +122,7 @@ class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
             if line and not line.get("DELETE") and line.get("amount") is not None:
                 totals[line["kind"]] += line["amount"]
         problems = budget_problems(
-            call=self.cleaned_data.get("call"),
+            call=self.instance.call if self.instance.call_id else None,
             requested_amount=self.cleaned_data.get("requested_amount"),
             totals=totals,
             difference_note=self.cleaned_data.get("budget_difference_note", ""),
@@ -123,6 +131,70 @@ class ProposalForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
             if field not in self.errors:
                 self.add_error(field, message)
         return not problems
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files chosen at once: a list of checked uploads (Django's documented pattern).
+
+    Each refused file is named with its reason; one refused file keeps the whole batch back,
+    so the person is told to choose the good ones again.
+    """
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        uploads = [item for item in (data if isinstance(data, (list, tuple)) else [data]) if item]
+        problems = []
+        for upload in uploads:
+            try:
+                super().clean(upload, initial)
+                validate_upload(upload)
+            except forms.ValidationError as error:
+                problems += [
+                    _("「%(name)s」: %(problem)s") % {"name": upload.name, "problem": message}
+                    for message in error.messages
+                ]
+        if problems and len(uploads) > 1:
+            problems.append(
+                _(
+                    "ほかに選んだファイルも、まだ保存されていません。直したあと、もう一度選んでください。"
+                )
+            )
+        if problems:
+            raise forms.ValidationError(problems)
+        return uploads
+
+
+class AttachmentsForm(forms.Form):
+    """The 添付 step: add several files at once, remove ones chosen by mistake."""
+
+    files = MultipleFileField(
+        label=_("ファイルを追加"),
+        required=False,
+        help_text=_(
+            "事業計画書・収支予算書・規約・役員名簿など。PDF・Word・Excel・画像、"
+            "1つ10 MBまで。いくつかまとめて選べます。"
+        ),
+    )
+    remove = forms.ModelMultipleChoiceField(
+        label=_("削除するファイル"),
+        queryset=ProposalAttachment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        attachments = proposal.attachments.all()
+        if attachments:
+            self.fields["remove"].queryset = attachments
+            self.fields["remove"].label_from_instance = lambda a: a.original_name
+        else:
+            del self.fields["remove"]
 
 
 class RoleShareForm(CharacterLimitsMixin, forms.ModelForm):

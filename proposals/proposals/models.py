@@ -151,15 +151,20 @@ class Proposal(Versioned):
         related_name="proposals",
     )
     title = models.CharField(_("事業名"), max_length=200)
-    local_issue = models.TextField(_("地域課題（なぜ今この事業が必要か）"), max_length=8000)
-    goal = models.TextField(_("事業の目標"), max_length=4000)
-    indicators = models.TextField(
-        _("成果の指標"), max_length=4000, help_text=_("例：参加者数 年間300人、満足度 80%以上")
+    local_issue = models.TextField(
+        _("地域課題（なぜ今この事業が必要か）"), max_length=8000, blank=True
     )
-    content = models.TextField(_("事業の内容とスケジュール"), max_length=12000)
-    expected_effect = models.TextField(_("期待される効果"), max_length=4000)
+    goal = models.TextField(_("事業の目標"), max_length=4000, blank=True)
+    indicators = models.TextField(
+        _("成果の指標"),
+        max_length=4000,
+        blank=True,
+        help_text=_("例：参加者数 年間300人、満足度 80%以上"),
+    )
+    content = models.TextField(_("事業の内容とスケジュール"), max_length=12000, blank=True)
+    expected_effect = models.TextField(_("期待される効果"), max_length=4000, blank=True)
     why_collaboration = models.TextField(
-        _("協働の必要性（なぜ市と一緒に行うのか）"), max_length=4000
+        _("協働の必要性（なぜ市と一緒に行うのか）"), max_length=4000, blank=True
     )
     desired_form = models.ForeignKey(
         ProjectForm,
@@ -190,6 +195,7 @@ class Proposal(Versioned):
     public_summary = models.TextField(
         _("公開用の概要"),
         max_length=2000,
+        blank=True,
         help_text=_("提出後、提案の公開ページに載ります。個人情報は書かないでください。"),
     )
     publish_consent = models.BooleanField(
@@ -257,11 +263,32 @@ class Proposal(Versioned):
         if errors:
             raise ValidationError(errors)
 
+    # A draft is saved step by step, so these may be blank until the proposal is submitted;
+    # the workflow's COMPLETE guard names each one still missing.
+    REQUIRED_TO_SUBMIT = (
+        "local_issue",
+        "goal",
+        "indicators",
+        "content",
+        "expected_effect",
+        "why_collaboration",
+        "public_summary",
+    )
+
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("proposals:proposal_detail", args=[self.pk])
+
+    def missing_to_submit(self) -> list[str]:
+        """What is still to do before the proposal can be submitted, by field name."""
+        missing = [name for name in self.REQUIRED_TO_SUBMIT if not getattr(self, name).strip()]
+        if not self.publish_consent:
+            missing.append("publish_consent")
+        if not self.role_shares.exists():
+            missing.append("role_shares")
+        return missing
 
     @property
     def proposer_name(self) -> str:

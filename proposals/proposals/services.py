@@ -91,13 +91,14 @@ class ProposalValues:
     """What a proposer writes; the status moves only by the workflow."""
 
     title: str
-    local_issue: str
-    goal: str
-    indicators: str
-    content: str
-    expected_effect: str
-    why_collaboration: str
-    public_summary: str
+    # Blank until the step that asks for them: a draft is saved step by step.
+    local_issue: str = ""
+    goal: str = ""
+    indicators: str = ""
+    content: str = ""
+    expected_effect: str = ""
+    why_collaboration: str = ""
+    public_summary: str = ""
     origin: str = Proposal.Origin.FREE
     call: Call | None = None
     organization: Organization | None = None
@@ -107,18 +108,20 @@ class ProposalValues:
     requested_amount: int | None = None
     budget_difference_note: str = ""
     publish_consent: bool = False
-    role_shares: tuple[RoleRow, ...] = ()
-    budget_lines: tuple[BudgetRow, ...] = ()
+    # None leaves the stored rows as they are (a step that does not show the table).
+    role_shares: tuple[RoleRow, ...] | None = ()
+    budget_lines: tuple[BudgetRow, ...] | None = ()
 
 
 ROWS = ("role_shares", "budget_lines")
+MAX_ATTACHMENTS = 20
 
 
 def _save_attachment(*, proposal: Proposal, upload, user: User) -> ProposalAttachment:
     return store_upload(ProposalAttachment(proposal=proposal), upload, user=user)
 
 
-def _save(proposal: Proposal, values: ProposalValues, *, user: User, upload, **fixed) -> Proposal:
+def _save(proposal: Proposal, values: ProposalValues, *, user: User, **fixed) -> Proposal:
     """Write the values and rows, then refuse the whole save if the budget does not fit the call."""
     organization = values.organization
     if organization is not None and (
@@ -128,18 +131,17 @@ def _save(proposal: Proposal, values: ProposalValues, *, user: User, upload, **f
             {"organization": _("代表者・編集者として登録された、確認済みの団体を選んでください。")}
         )
     save_values(proposal, values, skip=ROWS, **fixed)
-    save_rows(proposal.role_shares, values.role_shares, order_field="order")
-    save_rows(proposal.budget_lines, values.budget_lines, order_field="order")
+    for rows in ROWS:
+        if getattr(values, rows) is not None:
+            save_rows(getattr(proposal, rows), getattr(values, rows), order_field="order")
     problems = proposal.budget_problems()
     if problems:
         raise ValidationError(problems)
-    if upload is not None:
-        _save_attachment(proposal=proposal, upload=upload, user=user)
     return proposal
 
 
-def proposal_create(*, user: User, values: ProposalValues, upload=None) -> Proposal:
-    """Save a new draft proposal with its role-sharing rows, budget lines and a first attachment."""
+def proposal_create(*, user: User, values: ProposalValues) -> Proposal:
+    """Save a new draft proposal (its first step, or the whole of it) with its rows."""
     if not user.has_perm("proposals.create_proposal"):
         raise PermissionDenied
     department = values.call.department if values.call is not None else None
@@ -148,7 +150,6 @@ def proposal_create(*, user: User, values: ProposalValues, upload=None) -> Propo
             Proposal(),
             values,
             user=user,
-            upload=upload,
             proposer=user,
             status=Proposal.Status.DRAFT,
             department=department,
@@ -161,21 +162,42 @@ def proposal_update(
     user: User,
     values: ProposalValues,
     lock_version: int | None,
-    upload=None,
 ) -> Proposal:
     """Save a draft or returned proposal; refuse if someone saved it since `lock_version`."""
     with transaction.atomic():
         current = lock_for_edit(proposal, lock_version=lock_version)
         if not user.has_perm("proposals.edit_proposal", current):
             raise PermissionDenied
-        return _save(current, values, user=user, upload=upload)
+        return _save(current, values, user=user)
 
 
-def attachment_add(*, proposal: Proposal, user: User, upload) -> ProposalAttachment:
-    if not user.has_perm("proposals.edit_proposal", proposal):
-        raise PermissionDenied
+def attachments_change(
+    *, proposal: Proposal, user: User, add=(), remove=()
+) -> list[ProposalAttachment]:
+    """Add the uploads and delete the attachments named, all or nothing.
+
+    Files of submitted versions stay on record: only an editable proposal's files change.
+    """
     with transaction.atomic():
-        return _save_attachment(proposal=proposal, upload=upload, user=user)
+        current = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if not user.has_perm("proposals.edit_proposal", current):
+            raise PermissionDenied
+        if len(remove) and any(a.proposal_id != current.pk for a in remove):
+            raise ValidationError(_("このファイルは、この提案のものではありません。"))
+        kept = current.attachments.count() - len(remove)
+        if kept + len(add) > MAX_ATTACHMENTS:
+            raise ValidationError(
+                {
+                    "files": _("添付ファイルは1件の提案に%(max)s件までです（いま%(count)s件）。")
+                    % {"max": MAX_ATTACHMENTS, "count": kept + len(add)}
+                }
+            )
+        for attachment in remove:
+            stored = attachment.file
+            attachment.delete()
+            # The file goes only once the row is surely gone (a rollback keeps both).
+            transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
+        return [_save_attachment(proposal=current, upload=upload, user=user) for upload in add]
 
 
 def proposal_transition(

@@ -1,15 +1,17 @@
 from django.urls import path
 
-from .views import proposals, receipt, staff, versions
+from .views import proposals, receipt, staff, steps, versions
 
 app_name = "proposals"
 
 urlpatterns = [
     path("proposals/", proposals.proposal_list, name="proposal_list"),
-    path("proposals/new/", proposals.proposal_create, name="proposal_create"),
+    path("proposals/new/", steps.proposal_create, name="proposal_create"),
     path("proposals/mine/", proposals.my_proposals, name="my_proposals"),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
-    path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    # The form in steps; "edit" opens its first step.
+    path("proposals/<int:pk>/edit/", steps.proposal_step, name="proposal_edit"),
+    path("proposals/<int:pk>/edit/<slug:step>/", steps.proposal_step, name="proposal_step"),
     path("proposals/<int:pk>/changes/", versions.proposal_changes, name="proposal_changes"),
     path(
         "proposals/<int:pk>/receipt.pdf", receipt.proposal_receipt_pdf, name="proposal_receipt_pdf"

@@ -26,13 +26,17 @@ REVIEW = "review"
 # --- Guards: what must be true for a move, in words the proposer understands ------------
 
 
-def _consent_and_roles(proposal, context) -> list[str]:
-    problems = []
-    if not proposal.publish_consent:
-        problems.append(_("公開への同意にチェックを入れてください。"))
-    if not proposal.role_shares.exists():
-        problems.append(_("役割分担を1行以上書いてください。"))
-    return problems
+def _complete(proposal, context) -> list[str]:
+    said = {
+        "publish_consent": _("公開への同意にチェックを入れてください。"),
+        "role_shares": _("役割分担を1行以上書いてください。"),
+    }
+    return [
+        said.get(name)
+        or _("「%(field)s」を書いてください。")
+        % {"field": proposal._meta.get_field(name).verbose_name}
+        for name in proposal.missing_to_submit()
+    ]
 
 
 def _call_is_open(proposal, context) -> list[str]:
@@ -92,7 +96,7 @@ def _budget_fits_the_call(proposal, context) -> list[str]:
 
 ANSWERED = Guard("city_answered", _answered)
 BUDGET_FITS = Guard("budget_fits_the_call", _budget_fits_the_call)
-COMPLETE = Guard("complete", _consent_and_roles)
+COMPLETE = Guard("complete", _complete)
 CALL_OPEN = Guard("call_open", _call_is_open)
 CONSULTED = Guard("consulted_if_required", _consulted_if_required)
 

@@ -10,11 +10,11 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 
 from proposals.proposals import services
 from proposals.proposals.models import MAX_AMOUNT, BudgetLine, Proposal
 from tests.factories import CallFactory, ProposalFactory
+from tests.proposals.form_steps import fill, post_step
 from tests.proposals.test_proposals import form_data
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,14 @@ def budget(*lines):
 # --- Saving: refused next to the field, the input kept --------------------------------------
 
 
+def post_budget(client, data):
+    """Fill the steps before the budget, then post the budget step: (proposal, response)."""
+    proposal = fill(
+        client, {**data, **budget(("income", "仮", 0), ("expense", "仮", 0))}, before="budget"
+    )
+    return proposal, post_step(client, proposal, "budget", data)
+
+
 def test_the_findings_budget_is_refused_next_to_each_field(as_persona):
     call = CallFactory(budget_cap=1_200_000)
     data = call_data(
@@ -52,14 +60,15 @@ def test_the_findings_budget_is_refused_next_to_each_field(as_persona):
         requested_amount="99999999999",
         **budget(("income", "市の委託料", "99999999999"), ("expense", "講師謝礼", "60000")),
     )
-    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    proposal, response = post_budget(as_persona("citizen"), data)
     body = response.content.decode()
     assert response.status_code == 200
     assert "金額は1億円以下で入力してください。" in field_error(body, "requested_amount")
     assert "金額は1億円以下で入力してください。" in field_error(body, "budget-0-amount")
     assert 'value="99999999999"' in body  # the input is kept, to be corrected
-    assert 'value="多摩川べりの自然観察会"' in body
-    assert not Proposal.objects.exists() and not BudgetLine.objects.exists()
+    assert 'value="講師謝礼"' in body
+    proposal.refresh_from_db()
+    assert proposal.requested_amount is None and not BudgetLine.objects.exists()
 
 
 def test_a_requested_amount_over_the_calls_cap_is_refused_next_to_it(as_persona):
@@ -69,29 +78,33 @@ def test_a_requested_amount_over_the_calls_cap_is_refused_next_to_it(as_persona)
         requested_amount="1500000",
         **budget(("income", "市の委託料", "1500000"), ("expense", "人件費", "1500000")),
     )
-    body = as_persona("citizen").post(reverse("proposals:proposal_create"), data).content.decode()
+    proposal, response = post_budget(as_persona("citizen"), data)
+    body = response.content.decode()
     assert (
         "補助・委託希望額（1,500,000円）が、「高齢者の見守り」の上限（1,200,000円）を超えています。"
         in field_error(body, "requested_amount")
     )
     assert 'value="1500000"' in body
-    assert not Proposal.objects.exists()
+    proposal.refresh_from_db()
+    assert proposal.requested_amount is None
 
 
 def test_an_unbalanced_budget_needs_its_difference_explained(as_persona):
+    client = as_persona("citizen")
     data = form_data(
         **budget(("income", "市の補助", "100000"), ("expense", "講師謝礼", "60000")),
     )
-    body = as_persona("citizen").post(reverse("proposals:proposal_create"), data).content.decode()
+    proposal, response = post_budget(client, data)
     assert (
         "収入の合計（100,000円）と支出の合計（60,000円）が合っていません。"
-        "差額（40,000円）の理由を書いてください。" in field_error(body, "budget_difference_note")
+        "差額（40,000円）の理由を書いてください。"
+        in field_error(response.content.decode(), "budget_difference_note")
     )
-    assert not Proposal.objects.exists()
+    assert not BudgetLine.objects.exists()
     data["budget_difference_note"] = "差額は翌年度の教材費に充てます。"
-    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    response = post_step(client, proposal, "budget", data)
     assert response.status_code == 302
-    proposal = Proposal.objects.get()
+    proposal.refresh_from_db()
     assert proposal.budget_difference_note == "差額は翌年度の教材費に充てます。"
     assert proposal.budget_totals() == {"income": 100000, "expense": 60000}
 
@@ -103,31 +116,29 @@ def test_a_balanced_budget_within_the_cap_is_saved_and_shown_to_the_proposer(as_
         requested_amount="1200000",
         **budget(("income", "市の委託料", "1200000"), ("expense", "人件費", "1200000")),
     )
-    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    client = as_persona("citizen")
+    proposal, response = post_budget(client, data)
     assert response.status_code == 302
-    proposal = Proposal.objects.get()
+    proposal.refresh_from_db()
     assert proposal.requested_amount == 1_200_000
-    page = as_persona("citizen").get(proposal.get_absolute_url()).content.decode()
+    page = client.get(proposal.get_absolute_url()).content.decode()
     assert "補助・委託希望額" in page and "1,200,000円" in page
 
 
-def test_the_edit_page_refuses_the_same_way(as_persona, users):
-    call = CallFactory(budget_cap=500_000)
-    proposal = ProposalFactory(proposer=users["citizen"], origin="call", call=call)
+def test_a_lower_cap_chosen_on_the_first_step_is_said_there(as_persona, users):
+    """The budget is checked whichever step changes it: here the call, after the budget."""
+    client = as_persona("citizen")
+    generous, tight = CallFactory(budget_cap=1_000_000), CallFactory(budget_cap=500_000)
     data = call_data(
-        call,
-        lock_version=str(proposal.lock_version),
+        generous,
         requested_amount="600000",
         **budget(("income", "市の委託料", "600000"), ("expense", "人件費", "600000")),
     )
-    response = as_persona("citizen").post(
-        reverse("proposals:proposal_edit", args=[proposal.pk]), data
-    )
-    assert "上限（500,000円）を超えています" in field_error(
-        response.content.decode(), "requested_amount"
-    )
+    proposal = fill(client, data)
+    response = post_step(client, proposal, "summary", call_data(tight))
+    assert "上限（500,000円）を超えています" in response.content.decode()
     proposal.refresh_from_db()
-    assert proposal.requested_amount != 600_000 and not proposal.budget_lines.exists()
+    assert proposal.call == generous and proposal.requested_amount == 600_000
 
 
 # --- Submitting: refused with the problems listed ------------------------------------------

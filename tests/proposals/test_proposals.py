@@ -13,6 +13,7 @@ from proposals.proposals import services
 from proposals.proposals.models import BudgetLine, ConsultationMessage, Proposal, ProposalAttachment
 from tests.conftest import assert_refused_as_stale, client_for, lock_version_on
 from tests.factories import CallFactory, ProposalFactory, UserFactory
+from tests.proposals.form_steps import fill, post_step, start
 
 pytestmark = pytest.mark.django_db
 
@@ -49,48 +50,137 @@ def form_data(**overrides):
     return data
 
 
-def test_create_a_draft_with_role_sharing_budget_and_attachment(as_persona, users):
-    data = form_data(attachment=SimpleUploadedFile("事業計画書.pdf", PDF))
-    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
-    assert response.status_code == 302
+def test_a_draft_is_filled_step_by_step_with_several_attachments_at_once(as_persona, users):
+    client = as_persona("citizen")
+    data = form_data(
+        files=[
+            SimpleUploadedFile("事業計画書.pdf", PDF),
+            SimpleUploadedFile("収支予算書.pdf", PDF),
+        ]
+    )
+    response = start(client, data)
     proposal = Proposal.objects.get()
-    assert proposal.status == Proposal.Status.DRAFT
-    assert proposal.proposer == users["citizen"]
+    assert response.url == reverse("proposals:proposal_step", args=[proposal.pk, "content"])
+    assert (proposal.status, proposal.proposer, proposal.local_issue) == (
+        Proposal.Status.DRAFT,
+        users["citizen"],
+        "",  # a later step's field waits for its step
+    )
+    for slug, following in [
+        ("content", "roles"),
+        ("roles", "budget"),
+        ("budget", "files"),
+        ("files", "confirm"),
+    ]:
+        response = post_step(client, proposal, slug, data)
+        assert response.url == reverse("proposals:proposal_step", args=[proposal.pk, following])
+    proposal.refresh_from_db()
+    assert proposal.local_issue == "子どもが身近な自然にふれる機会が減っています。"
     assert proposal.budget_totals() == {"income": 100000, "expense": 100000}
     assert proposal.role_shares.get().city_role == "市報に載せる"
-    attachment = proposal.attachments.get()
-    assert (attachment.original_name, attachment.content_type) == (
+    assert sorted(a.original_name for a in proposal.attachments.all()) == [
         "事業計画書.pdf",
-        "application/pdf",
+        "収支予算書.pdf",
+    ]
+    assert all(
+        a.stored_name not in ("事業計画書.pdf", "収支予算書.pdf")
+        for a in proposal.attachments.all()
     )
-    assert attachment.stored_name != "事業計画書.pdf"
+    assert proposal.missing_to_submit() == []
+
+
+def test_a_later_step_leaves_the_earlier_steps_as_they_were(as_persona):
+    client = as_persona("citizen")
+    proposal = fill(client, form_data())
+    post_step(client, proposal, "content", form_data(goal="親子で川の生き物を知る。"))
+    proposal.refresh_from_db()
+    assert proposal.goal == "親子で川の生き物を知る。"
+    assert proposal.title == "多摩川べりの自然観察会"
+    assert proposal.role_shares.count() == 1 and proposal.budget_lines.count() == 2
+
+
+def test_going_back_or_stopping_keeps_a_half_written_step(as_persona):
+    client = as_persona("citizen")
+    proposal = fill(client, form_data(), before="content")
+    half = {"goal": "親子で多摩川の自然を知る。", "local_issue": ""}
+    response = post_step(client, proposal, "content", {**half, "go": "stop"})
+    assert response.url == proposal.get_absolute_url()
+    response = post_step(client, proposal, "content", {**half, "go": "back"})
+    assert response.url == reverse("proposals:proposal_step", args=[proposal.pk, "summary"])
+    proposal.refresh_from_db()
+    assert proposal.goal == "親子で多摩川の自然を知る。"
+    # Moving on asks for what the step needs, said next to the field.
+    body = post_step(client, proposal, "content", half).content.decode()
+    assert "このフィールドは必須です。" in body
+    assert "親子で多摩川の自然を知る。" in body
 
 
 @pytest.mark.parametrize(
-    ("overrides", "message"),
+    ("slug", "overrides", "message", "kept"),
     [
-        ({"title": ""}, "このフィールドは必須です。"),
-        ({"title": "あ" * 10_000}, "200字以内で入力してください（いま10,000字）。"),
-        ({"title": "見守り\x00事業"}, "何か文字を入力してください。"),
-        ({"budget-1-amount": "-500"}, "金額は0円以上で入力してください。"),
-        ({"budget-1-amount": "六万円"}, "金額は半角数字（円）で入力してください。"),
-        ({"origin": "call"}, "応募する事業の提示を選んでください"),
+        ("summary", {"title": ""}, "このフィールドは必須です。", 'value="2027-04-01"'),
         (
+            "summary",
+            {"title": "あ" * 10_000},
+            "200字以内で入力してください（いま10,000字）。",
+            'value="2027-04-01"',
+        ),
+        (
+            "summary",
+            {"title": "見守り\x00事業"},
+            "何か文字を入力してください。",
+            'value="2027-04-01"',
+        ),
+        (
+            "summary",
+            {"origin": "call"},
+            "応募する事業の提示を選んでください",
+            'value="多摩川べりの自然観察会"',
+        ),
+        (
+            "summary",
             {"period_start": "2027-04-01", "period_end": "2027-03-01"},
             "実施期間の終了は開始より後にしてください。",
+            'value="多摩川べりの自然観察会"',
+        ),
+        (
+            "budget",
+            {"budget-1-amount": "-500"},
+            "金額は0円以上で入力してください。",
+            'value="講師謝礼"',
+        ),
+        (
+            "budget",
+            {"budget-1-amount": "六万円"},
+            "金額は半角数字（円）で入力してください。",
+            'value="講師謝礼"',
+        ),
+        (
+            "content",
+            {"goal": ""},
+            "このフィールドは必須です。",
+            "子どもが身近な自然にふれる機会が減っています。",
         ),
     ],
 )
-def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(as_persona, overrides, message):
-    response = as_persona("citizen").post(
-        reverse("proposals:proposal_create"), form_data(**overrides)
-    )
+def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(
+    as_persona, slug, overrides, message, kept
+):
+    client = as_persona("citizen")
+    data = form_data(**{"period_start": "2027-04-01", **overrides})
+    if slug == "summary":
+        response = start(client, data)
+        assert not Proposal.objects.exists()
+    else:
+        proposal = fill(client, form_data(), before=slug)
+        before = proposal.goal, proposal.budget_lines.count()
+        response = post_step(client, proposal, slug, data)
+        proposal.refresh_from_db()
+        assert (proposal.goal, proposal.budget_lines.count()) == before
     body = response.content.decode()
     assert response.status_code == 200
     assert message in body
-    assert "子どもが身近な自然にふれる機会が減っています。" in body  # the rest of the input is kept
-    assert not Proposal.objects.exists()
-    assert not BudgetLine.objects.exists()
+    assert kept in body  # the rest of the input is kept
 
 
 @pytest.mark.parametrize(
@@ -110,25 +200,75 @@ def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(as_persona, overr
         ("empty.pdf", b"", "入力されたファイルは空です。"),
     ],
 )
-def test_a_refused_upload_keeps_the_rest_of_the_form_and_saves_nothing(
+def test_a_refused_upload_is_named_and_no_file_of_the_batch_is_half_saved(
     as_persona, name, content, message
 ):
-    data = form_data(attachment=SimpleUploadedFile(name, content))
-    response = as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    client = as_persona("citizen")
+    proposal = fill(client, form_data(), before="files")
+    files = [SimpleUploadedFile("good.pdf", PDF), SimpleUploadedFile(name, content)]
+    response = post_step(client, proposal, "files", {"files": files})
     body = response.content.decode()
-    assert message in body
-    assert 'value="多摩川べりの自然観察会"' in body
-    assert not Proposal.objects.exists()
+    assert response.status_code == 200
+    assert message in body and f"「{name}」" in body
+    assert "もう一度選んでください" in body  # the good file must be chosen again: said so
     assert not ProposalAttachment.objects.exists()
 
 
+def test_a_file_chosen_by_mistake_can_be_removed_from_a_draft(
+    as_persona, django_capture_on_commit_callbacks
+):
+    client = as_persona("citizen")
+    proposal = fill(client, form_data(files=[SimpleUploadedFile("wrong.pdf", PDF)]))
+    wrong = proposal.attachments.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_step(client, proposal, "files", {"remove": [str(wrong.pk)]})
+    assert not proposal.attachments.exists()
+    assert not wrong.file.storage.exists(wrong.file.name)
+
+
 def test_a_file_name_with_path_separators_and_control_characters_is_cleaned(as_persona, tmp_path):
-    data = form_data(attachment=SimpleUploadedFile("../../etc/\x07passwd.pdf", PDF))
-    as_persona("citizen").post(reverse("proposals:proposal_create"), data)
+    client = as_persona("citizen")
+    fill(client, form_data(files=[SimpleUploadedFile("../../etc/\x07passwd.pdf", PDF)]))
     attachment = ProposalAttachment.objects.get()
     assert attachment.original_name == "passwd.pdf"
     assert "/etc/" not in attachment.file.name
     assert attachment.file.name.startswith(f"proposals/{attachment.proposal_id}/")
+
+
+def test_the_confirmation_page_shows_the_whole_proposal_and_what_is_missing(as_persona):
+    client = as_persona("citizen")
+    proposal = fill(client, form_data(), before="content")
+    url = reverse("proposals:proposal_step", args=[proposal.pk, "confirm"])
+    body = client.get(url).content.decode()
+    content_step = reverse("proposals:proposal_step", args=[proposal.pk, "content"])
+    assert f'href="{content_step}#id_goal"' in body  # each missing item links to its field
+    assert "役割分担（1行以上）" in body
+    assert 'action="' + reverse("proposals:proposal_act", args=[proposal.pk, "submit"]) not in body
+
+    proposal = fill(client, form_data(title="二つめの提案"))
+    body = client.get(
+        reverse("proposals:proposal_step", args=[proposal.pk, "confirm"])
+    ).content.decode()
+    assert "missing-summary" not in body
+    for text in ("二つめの提案", "親子で多摩川の自然を知る。", "市報に載せる", "講師謝礼"):
+        assert text in body
+    submit = reverse("proposals:proposal_act", args=[proposal.pk, "submit"])
+    assert f'action="{submit}"' in body
+    # The page is the confirmation: it says what cannot be undone, and one press submits.
+    assert "市から差し戻されない限り内容を変更できません" in body
+    client.post(submit, {"confirmed": "yes"})
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.SUBMITTED and proposal.receipt_number
+
+
+def test_submitting_an_incomplete_draft_names_each_missing_field(as_persona, users):
+    proposal = ProposalFactory(proposer=users["citizen"], goal="", public_summary="")
+    with pytest.raises(ValidationError) as refused:
+        services.proposal_transition(proposal=proposal, action="submit", actor=users["citizen"])
+    said = " ".join(refused.value.messages)
+    assert (
+        "「事業の目標」を書いてください。" in said and "「公開用の概要」を書いてください。" in said
+    )
 
 
 def test_someone_elses_draft_is_404_to_see_edit_or_download(as_persona, users):
@@ -362,10 +502,10 @@ def test_attachments_are_served_only_to_those_allowed(as_persona, users):
     proposal = ProposalFactory(
         submitted=True, proposer=users["citizen"], department=users["city_staff"].department
     )
-    attachment = services.attachment_add(
+    [attachment] = services.attachments_change(
         proposal=ProposalFactory(proposer=users["citizen"]),
         user=users["citizen"],
-        upload=SimpleUploadedFile("plan.pdf", PDF),
+        add=[SimpleUploadedFile("plan.pdf", PDF)],
     )
     attachment.proposal = proposal
     attachment.save()
