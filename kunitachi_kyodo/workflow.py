@@ -298,13 +298,19 @@ class Workflow:
             and not self._guard_problems(obj, transition, context)
         )
 
-    def what_stops(self, obj, *, action: str, actor, **extra) -> list[str]:
+    def what_stops(self, obj, *, action: str, actor, skip=(), **extra) -> list[str]:
         """The guards' reasons the move cannot be made now, in the words perform would use
-        (e.g. to list them on a page before the person presses the button)."""
+        (e.g. to list them on a page before the person presses the button); `skip` leaves
+        out guards the page already says in its own way."""
         context = self._dry_run(obj, action, actor, "", extra)
         if context is None:
             return []
-        return self._guard_problems(obj, context.transition, context)
+        return [
+            problem
+            for guard in context.transition.guards
+            if guard not in skip
+            for problem in guard(obj, context)
+        ]
 
     def _dry_run(self, obj, action, actor, comment, extra) -> MoveContext | None:
         transition = self.transition_for(getattr(obj, self.state_field), action)

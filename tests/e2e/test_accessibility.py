@@ -10,10 +10,12 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from proposals.proposals.steps import STEPS
 from tests.factories import MembershipFactory, OrganizationFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+STEP_SLUGS = [step.slug for step in STEPS]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -102,6 +104,8 @@ def test_signed_in_pages_and_forms_with_errors_have_no_axe_violations(
         reverse("organizations:edit", args=[organization.pk]),
         reverse("organizations:members", args=[organization.pk]),
         reverse("proposals:proposal_create"),
+        # Each step of the proposal form and its confirmation page (steps.py).
+        *(reverse("proposals:proposal_step", args=[proposal.pk, slug]) for slug in STEP_SLUGS),
         reverse("proposals:my_proposals"),
         proposal.get_absolute_url(),
     ]:

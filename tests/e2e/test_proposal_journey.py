@@ -3,17 +3,27 @@ staff screen and return it with a reason → the member revises and resubmits �
 the public page and its timeline, but not the attachment."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from playwright.sync_api import Page, expect
 
 from organizations.models import Membership
 from proposals.proposals.models import Proposal
 from proposals.proposals.services import consultation_post, proposal_assign_department
-from tests.e2e.test_accessibility import assert_no_violations, sign_in
+from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+SCREENSHOTS = Path(django_settings.BASE_DIR) / "artifacts" / "screenshots"
+
+
+def press(page: Page, name: str) -> None:
+    """Press a button as a keyboard user does: focus it, then Enter."""
+    page.get_by_role("button", name=name).first.focus()
+    page.keyboard.press("Enter")
 
 
 def label(text: str) -> re.Pattern:
@@ -41,13 +51,20 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     citizen = UserFactory(email="citizen@example.jp", full_name="市民 一郎")
     plan = tmp_path / "事業計画書.pdf"
     plan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
+    budget_sheet = tmp_path / "収支予算書.pdf"
+    budget_sheet.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
 
-    # The member drafts a proposal with a role-sharing row, a budget and an attachment.
+    # The member drafts a proposal on a phone, step by step, by keyboard: each step is saved.
+    page.set_viewport_size(PHONE)
     page.goto(base + "/")
     sign_in(page, member)
     page.goto(base + "/proposals/new/")
-    page.get_by_label(label("提案する団体")).select_option(label="NPO法人 くにたち子ども食堂ネット")
+    # The organization's representative starts from the organization, not from 個人.
+    expect(page.get_by_label(label("提案する団体"))).to_have_value(str(organization.pk))
     page.get_by_label(label("事業名")).fill("こども食堂と見守りの地域ネットワーク")
+    press(page, "保存して次へ")
+    expect(page.get_by_role("heading", name="内容", level=2)).to_be_visible()
+    expect(page.locator("[aria-current=step]")).to_contain_text("内容")
     page.get_by_label(label("地域課題（なぜ今この事業が必要か）")).fill(
         "ひとりで夕食をとる子どもが増えています。"
     )
@@ -60,21 +77,30 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     page.get_by_label(label("協働の必要性（なぜ市と一緒に行うのか）")).fill(
         "市の福祉の情報と団体の地域の力を合わせるため。"
     )
-    page.locator("#id_roles-0-task").fill("広報")
-    page.locator("#id_roles-0-proposer_role").fill("チラシを作って配る")
-    page.locator("#id_roles-0-city_role").fill("市報とウェブサイトに載せる")
-    page.locator("#id_budget-0-kind").select_option("expense")
-    page.locator("#id_budget-0-item").fill("食材費")
-    page.locator("#id_budget-0-amount").fill("-100")
     page.get_by_label(label("公開用の概要")).fill(
         "こども食堂を軸に、地域で子どもを見守る仕組みをつくります。"
     )
     page.get_by_label(re.compile("公開されることに同意します")).check()
-    page.get_by_label("添付ファイルを追加").set_input_files(str(plan))
-    page.get_by_role("button", name="下書きを保存する").click()
-    # A negative amount is refused next to the field; the rest of the input is kept.
-    expect(page.get_by_text("金額は0円以上で入力してください。").first).to_be_visible()
-    expect(page.get_by_label(label("事業名"))).to_have_value("こども食堂と見守りの地域ネットワーク")
+    assert_no_violations(page, "proposal step: content (phone)")
+    press(page, "保存して次へ")
+    page.locator("#id_roles-0-task").fill("広報")
+    page.locator("#id_roles-0-proposer_role").fill("チラシを作って配る")
+    page.locator("#id_roles-0-city_role").fill("市報とウェブサイトに載せる")
+    press(page, "保存して次へ")
+    page.locator("#id_budget-0-kind").select_option("expense")
+    page.locator("#id_budget-0-item").fill("食材費")
+    page.locator("#id_budget-0-amount").fill("-100")
+    press(page, "保存して次へ")
+    # A wrong amount in a budget row is listed at the top, focused, with a link to the row.
+    summary = page.locator("#form-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("収支予算 1行目")
+    expect(summary).to_contain_text("金額は0円以上で入力してください。")
+    assert_no_violations(page, "proposal step: budget with errors (phone)")
+    summary.get_by_role("link", name=re.compile("収支予算 1行目")).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_budget-0-amount")).to_be_focused()
+    expect(page.locator("#id_budget-0-item")).to_have_value("食材費")  # the input is kept
     page.locator("#id_budget-0-amount").fill("240000")
     # Income and expenses balance: the city's part and the rest, both as income.
     page.get_by_label(label("補助・委託希望額（円）")).fill("200000")
@@ -84,10 +110,19 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     page.locator("#id_budget-2-kind").select_option("income")
     page.locator("#id_budget-2-item").fill("会費")
     page.locator("#id_budget-2-amount").fill("40000")
-    page.get_by_label("添付ファイルを追加").set_input_files(str(plan))
-    page.get_by_role("button", name="下書きを保存する").click()
-    expect(page.get_by_text("下書きとして保存しました")).to_be_visible()
+    press(page, "保存して次へ")
+    # Two attachments at once.
+    page.get_by_label("ファイルを追加").set_input_files([str(plan), str(budget_sheet)])
+    assert_no_violations(page, "proposal step: files (phone)")
+    press(page, "保存して次へ")
+    # The confirmation page shows the whole proposal; nothing is missing.
+    expect(page.get_by_role("heading", name="提案の確認", level=1)).to_be_visible()
     expect(page.get_by_role("cell", name="240,000").first).to_be_visible()
+    expect(page.get_by_role("link", name="事業計画書.pdf")).to_be_visible()
+    expect(page.get_by_role("link", name="収支予算書.pdf")).to_be_visible()
+    expect(page.locator("#missing-summary")).to_have_count(0)
+    assert_no_violations(page, "proposal confirmation (phone)")
+    page.get_by_role("link", name="提出せずに、下書きのまま提案のページに戻る").click()
 
     # Consult and write to the office; the office answers; the member closes the consultation
     # and submits (a consultation is done when the city has answered).
@@ -106,10 +141,20 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     expect(page.get_by_text("収入と支出を分けて書いてください。")).to_be_visible()
     page.get_by_role("button", name="相談を終える").click()
     expect(page.get_by_text("「下書き」にしました")).to_be_visible()
-    page.get_by_role("button", name="提案を提出する").click()
-    page.get_by_role("button", name="提案を提出する").click()
+    page.get_by_role("link", name="全体を確認して提出する").click()
+    # The confirmation page is the confirmation: it says what cannot be undone; one press.
+    expect(page.get_by_text("市から差し戻されない限り内容を変更できません")).to_be_visible()
+    press(page, "提案を提出する")
     expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
     proposal_url = page.url
+    # The receipt: its number on the page, and a printable PDF of the submitted proposal.
+    receipt_number = Proposal.objects.get().receipt_number
+    expect(page.get_by_text(receipt_number)).to_be_visible()
+    receipt = page.request.get(
+        base + page.get_by_role("link", name="受付票を印刷する（PDF）").get_attribute("href")
+    )
+    assert receipt.status == 200 and receipt.headers["content-type"] == "application/pdf"
+    assert receipt.body().startswith(b"%PDF")
 
     # The office assigns the free proposal to the department, whose staff start the screening
     # and return it with a reason.
@@ -136,11 +181,26 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     page.get_by_role("link", name=re.compile("差し戻し")).first.click()
     expect(page.get_by_text("成果指標を月ごとの数字で示してください。")).to_be_visible()
     page.get_by_role("link", name="内容を編集する").click()
+    page.get_by_role("navigation", name="提案の手順").get_by_role("link", name="内容").click()
     page.get_by_label(label("成果の指標")).fill("延べ参加者 月125人（年間1,500人）")
-    page.get_by_role("button", name="下書きを保存する").click()
-    page.get_by_role("button", name="修正して再提出する").click()
-    page.get_by_role("button", name="修正して再提出する").click()
+    press(page, "保存して次へ")
+    page.get_by_role("navigation", name="提案の手順").get_by_role("link", name="確認").click()
+    press(page, "修正して再提出する")
     expect(page.get_by_text("「提出済み」にしました")).to_be_visible()
+
+    # The department's staff see what changed since the version they reviewed.
+    page.set_viewport_size(DESKTOP)
+    page.context.clear_cookies()
+    sign_in(page, staff)
+    page.goto(proposal_url)
+    page.get_by_role("link", name="前回の提出からの変更を見る").click()
+    changes = page.locator(".version-changes")
+    expect(changes.get_by_role("rowheader", name="成果の指標")).to_be_visible()
+    expect(changes).to_contain_text("月125人")
+    expect(changes.get_by_role("rowheader", name="事業名")).to_have_count(0)  # unchanged
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert_no_violations(page, "resubmission diff")
+    page.screenshot(path=str(SCREENSHOTS / "proposal-diff-desktop.png"), full_page=True)
 
     # A citizen sees the public page and its timeline, but not the attachment or the reason.
     page.context.clear_cookies()
@@ -158,6 +218,6 @@ def test_draft_consult_submit_return_resubmit_and_publish(
     expect(page.get_by_text("成果指標を月ごとの数字で示してください。")).to_have_count(0)
     expect(page.get_by_text("予算の組み方について相談させてください。")).to_have_count(0)
     assert_no_violations(page, "public proposal page")
-    attachment = Proposal.objects.get().attachments.get()
-    response = page.request.get(base + attachment.get_absolute_url())
-    assert response.status == 404
+    for attachment in Proposal.objects.get().attachments.all():
+        response = page.request.get(base + attachment.get_absolute_url())
+        assert response.status == 404

@@ -207,7 +207,10 @@ def _confirm(request, proposal) -> HttpResponse:
             "moves": [
                 (
                     move,
-                    workflow.PROPOSAL_WORKFLOW.what_stops(proposal, action=move.action, actor=user),
+                    # What is still to write is listed at the top, each item with its link.
+                    workflow.PROPOSAL_WORKFLOW.what_stops(
+                        proposal, action=move.action, actor=user, skip=(workflow.COMPLETE,)
+                    ),
                 )
                 for move in moves
             ],
