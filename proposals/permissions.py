@@ -94,6 +94,15 @@ rules.add_perm(
     ),
 )
 rules.add_perm("proposals.decide_proposal", decides_proposal)
+# A notice (採択・不採択・差し戻し) is a letter to the proposer: theirs and the city's, not
+# the reviewers' (they read the proposal, not the city's correspondence about it).
+rules.add_perm(
+    "proposals.view_notices",
+    (is_proposer | is_proposal_city_side).because(
+        _("この提案の提案者と、担当課・支援室・協働推進担当だけが見られます。"),
+        name="receives_notices",
+    ),
+)
 # "proposals.view_private_parts" (budget, attachments, the consultation thread) is registered
 # by the review stage, proposals/review/permissions.py: assigned reviewers read it too.
 

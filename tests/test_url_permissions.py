@@ -14,6 +14,7 @@ from django.utils import timezone
 from proposals.calls.models import CallAttachment
 from proposals.proposals.models import ProposalAttachment, ProposalVersion
 from proposals.proposals.selectors import snapshot_of
+from proposals.proposals.services import proposal_transition
 from proposals.review.models import (
     ConflictOfInterest,
     ReviewEntry,
@@ -112,6 +113,9 @@ EXPECTED: dict[str, dict[str, object]] = {
     "proposals:proposal_receipt_pdf": only(
         {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
     ),
+    # A notice (here a return's) is a letter between the proposer's side and the city: not
+    # the reviewers'.
+    "proposals:notice_pdf": only({"member", "support_office", *DEPARTMENT}, denied=404),
     "proposals:proposal_changes": only(
         {"member", "support_office", "reviewer", *DEPARTMENT}, denied=404
     ),
@@ -228,6 +232,12 @@ def url_args(organization, users):
         round=scoring, proposal=in_review, reviewer=users["conflicted_reviewer"], reason="理事"
     )
     published = ReviewRoundFactory(published=True, created_by=users["city_staff"])
+    returned = ProposalFactory(
+        submitted=True, proposer=users["member"], organization=organization, department=department
+    )
+    proposal_transition(
+        proposal=returned, action="return", actor=users["city_staff"], comment="予算の内訳を"
+    )
     proposal_file = ProposalAttachment.objects.create(
         proposal=in_review,
         file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),
@@ -267,6 +277,7 @@ def url_args(organization, users):
         "proposals:attachment_download": [in_review.pk, proposal_file.pk],
         "proposals:proposal_receipt_pdf": [in_review.pk],
         "proposals:proposal_changes": [in_review.pk],
+        "proposals:notice_pdf": [returned.pk, returned.notices.get().pk],
         "proposals:assign_department": [submitted.pk],
         "organizations:confirm_email": ["forged-token"],
         "organizations:password_reset_confirm": ["MQ", "set-password"],

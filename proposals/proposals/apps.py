@@ -10,6 +10,6 @@ class ProposalsConfig(AppConfig):
     def ready(self) -> None:
 
         from . import (
-            sections,  # noqa: F401  (adds the proposals to their organization's page)
+            sections,  # noqa: F401  (adds the proposals to their organization's page, its notices)
             timeline,  # noqa: F401  (adds this stage's rows to records)
         )

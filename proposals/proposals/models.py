@@ -14,6 +14,8 @@ from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
 from proposals.guideline.models import ProjectForm
 
+from . import validators
+
 # No amount of a proposal's budget (one line, or the amount asked of the city) is above
 # 1億円: a community project's sums are far smaller, and a typo of extra digits is refused.
 MAX_AMOUNT = 100_000_000
@@ -462,3 +464,116 @@ class ConsultationMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.author}"
+
+
+# --- Notices (採択通知・不採択通知・差し戻し通知) ------------------------------------------
+
+
+class NoticeKind(models.TextChoices):
+    """A notice for each decision the proposer is told of; the value is the status it tells."""
+
+    ADOPTED = ProposalStatus.ADOPTED.value, _("採択通知")
+    NOT_ADOPTED = ProposalStatus.NOT_ADOPTED.value, _("不採択通知")
+    RETURNED = ProposalStatus.RETURNED.value, _("差し戻し通知")
+
+
+class NoticeTemplate(models.Model):
+    """The wording of a kind of notice, which the city edits; notices are filled from it."""
+
+    Kind = NoticeKind
+
+    kind = models.CharField(_("通知の種類"), max_length=20, choices=NoticeKind.choices)
+    is_active = models.BooleanField(
+        _("使用中"),
+        default=True,
+        help_text=_(
+            "種類ごとに使用中は1つだけです。使用中のテンプレートがない種類は、通知書を作らず、"
+            "状態が変わったことだけをメールでお知らせします。"
+        ),
+    )
+    sender = models.CharField(
+        _("差出人"),
+        max_length=100,
+        help_text=_("通知書の日付の下に書く発信者（例：国立市長 ○○ ○○）。"),
+    )
+    subject = models.CharField(
+        _("件名"), max_length=200, validators=[validators.validate_placeholders]
+    )
+    body = models.TextField(
+        _("本文"), max_length=8000, validators=[validators.validate_notice_body]
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "-is_active", "pk"]
+        verbose_name = _("通知のテンプレート")
+        verbose_name_plural = _("通知のテンプレート")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(is_active=True),
+                name="one_active_notice_template_per_kind",
+                violation_error_message=_(
+                    "この種類には、使用中のテンプレートがすでにあります。"
+                    "もう一方の「使用中」を外してから保存してください。"
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.subject}"
+
+
+class NoticeSequence(models.Model):
+    """The last notice number given in a fiscal year (locked while the next one is taken)."""
+
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    last_number = models.PositiveIntegerField(_("最後の番号"), default=0)
+
+    class Meta:
+        verbose_name = _("通知番号の連番")
+        verbose_name_plural = _("通知番号の連番")
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year}: {self.last_number}"
+
+
+class Notice(models.Model):
+    """A notice as issued: its text filled and frozen, so a later edit of the template leaves it."""
+
+    Kind = NoticeKind
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="notices")
+    status_change = models.OneToOneField(
+        StatusChange,
+        verbose_name=_("通知した状態の変更"),
+        on_delete=models.PROTECT,
+        related_name="notice",
+    )
+    template = models.ForeignKey(
+        NoticeTemplate,
+        verbose_name=_("元のテンプレート"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("通知の種類"), max_length=20, choices=NoticeKind.choices)
+    number = models.CharField(_("通知番号"), max_length=20, unique=True)
+    notice_date = models.DateField(_("通知日"))
+    addressee = models.CharField(_("宛名"), max_length=200)
+    sender = models.CharField(_("差出人"), max_length=100)
+    subject = models.TextField(_("件名"))
+    body = models.TextField(_("本文"))
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["notice_date", "pk"]
+        verbose_name = _("通知書")
+        verbose_name_plural = _("通知書")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:notice_pdf", args=[self.proposal_id, self.pk])

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from organizations.models import User
-from proposals.proposals.models import ConsultationMessage, Proposal
+from proposals.proposals.models import ConsultationMessage, Notice, Proposal
 
 
 def _of_proposer_latest_first(user: User) -> QuerySet[Proposal]:
@@ -52,6 +52,13 @@ def visible_proposals_for_page(user: User) -> QuerySet[Proposal]:
 def consultation_messages_of(proposal: Proposal) -> QuerySet[ConsultationMessage]:
     """A proposal's consultation with each message's author (the parties' private part)."""
     return proposal.consultation_messages.select_related("author")
+
+
+def notices_of(proposal: Proposal) -> QuerySet[Notice]:
+    """The notices issued on a proposal, oldest first (its page lists them, each with its PDF)."""
+    return proposal.notices.only(
+        "pk", "proposal_id", "kind", "number", "notice_date", "subject"
+    ).order_by("notice_date", "pk")
 
 
 def handled_proposals() -> QuerySet[Proposal]:

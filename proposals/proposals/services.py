@@ -6,14 +6,16 @@
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kunitachi_kyodo.concurrency import lock_for_edit
-from kunitachi_kyodo.fiscal import fiscal_year
+from kunitachi_kyodo.fiscal import fiscal_year, wareki_date
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from kunitachi_kyodo.values import save_rows, save_values
@@ -24,6 +26,10 @@ from proposals.guideline.models import ProjectForm
 from proposals.proposals import workflow
 from proposals.proposals.models import (
     ConsultationMessage,
+    Notice,
+    NoticeKind,
+    NoticeSequence,
+    NoticeTemplate,
     Proposal,
     ProposalAttachment,
     ProposalVersion,
@@ -31,6 +37,7 @@ from proposals.proposals.models import (
     StatusChange,
 )
 from proposals.proposals.selectors import snapshot_of
+from proposals.proposals.validators import fill_placeholders
 
 # --- People to tell ------------------------------------------------------------
 
@@ -220,12 +227,97 @@ def proposal_transition(
 RECEIPT_MARK = "協"  # 協働事業提案: the letter a city's ledger files these under
 
 
-def next_receipt_number(year: int) -> str:
-    """The next 受付番号 of a fiscal year (2026-協-0014); call inside the submitting transaction."""
-    sequence, _created = ReceiptSequence.objects.select_for_update().get_or_create(fiscal_year=year)
+NOTICE_MARK = "協通"  # the notices (通知) of those proposals, numbered apart from the receipts
+
+
+def _next_number(sequence_model, year: int, mark: str) -> str:
+    sequence, _created = sequence_model.objects.select_for_update().get_or_create(fiscal_year=year)
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
-    return f"{year}-{RECEIPT_MARK}-{sequence.last_number:04d}"
+    return f"{year}-{mark}-{sequence.last_number:04d}"
+
+
+def next_receipt_number(year: int) -> str:
+    """The next 受付番号 of a fiscal year (2026-協-0014); call inside the submitting transaction."""
+    return _next_number(ReceiptSequence, year, RECEIPT_MARK)
+
+
+def next_notice_number(year: int) -> str:
+    """The next notice number of a fiscal year (2026-協通-0003); call inside the move's transaction."""
+    return _next_number(NoticeSequence, year, NOTICE_MARK)
+
+
+# What happens next after a move: said in its e-mail, and in its notice as {次の手順}.
+NEXT_STEPS = {
+    Proposal.Status.SUBMITTED: gettext_lazy(
+        "担当課が内容を確かめ（一次審査）、結果をお知らせします。問い合わせの際は受付番号をお伝えください。"
+    ),
+    Proposal.Status.SCREENING: gettext_lazy(
+        "一次審査の結果、公開審査に進むか、修正をお願いするかをお知らせします。"
+    ),
+    Proposal.Status.OPEN_REVIEW: gettext_lazy(
+        "公開審査会の日程は、提案のページと「公開審査」のページでお知らせします。"
+    ),
+    Proposal.Status.RETURNED: gettext_lazy(
+        "理由を読んで提案を直し、提案のページから再提出してください。"
+        "わからないことは、担当課または支援室に相談できます。"
+    ),
+    Proposal.Status.ADOPTED: gettext_lazy(
+        "担当課から、協働事業の進め方と協定書（案）についてご連絡します。"
+    ),
+    Proposal.Status.NOT_ADOPTED: gettext_lazy(
+        "審査の結果と理由は、提案のページで見られます。"
+        "支援室では、次の提案に向けた相談も受け付けています。"
+    ),
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _issue_notice(proposal: Proposal, change: StatusChange, context) -> Notice | None:
+    """Fill the active template of the decision's kind and keep the text as it was issued.
+
+    None when the move is not a decision told by notice, or the city has no template in use.
+    """
+    if change.to_status not in NoticeKind.values:
+        return None
+    template = NoticeTemplate.objects.filter(kind=change.to_status, is_active=True).first()
+    if template is None:
+        return None
+    day = timezone.localdate(context.now)
+    department = (
+        proposal.department
+        or (proposal.call.department if proposal.call_id else None)
+        or context.actor.department
+    )
+    values = {
+        "宛名": proposal.proposer_name,
+        "事業名": _one_line(proposal.title),
+        "受付番号": proposal.receipt_number or "",
+        "提出日": wareki_date(timezone.localdate(proposal.submitted_at))
+        if proposal.submitted_at
+        else "",
+        "理由": change.comment,
+        "次の手順": str(NEXT_STEPS[change.to_status]),
+        "日付": wareki_date(day),
+        "担当課": department.name if department else "",
+        "URL": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
+    }
+    return Notice.objects.create(
+        proposal=proposal,
+        status_change=change,
+        template=template,
+        kind=change.to_status,
+        number=next_notice_number(fiscal_year(context.now)),
+        notice_date=day,
+        addressee=values["宛名"],
+        sender=template.sender,
+        # A subject is one line, whatever the title holds (e-mail headers, the printed 件名).
+        subject=_one_line(fill_placeholders(template.subject, values)),
+        body=fill_placeholders(template.body, values),
+    )
 
 
 def _apply_move(proposal: Proposal, change: StatusChange, transition, context) -> None:
@@ -243,11 +335,15 @@ def _apply_move(proposal: Proposal, change: StatusChange, transition, context) -
             submitted_at=context.now,
             snapshot=snapshot_of(proposal),
         )
-    _notify_transition(proposal, change, transition)
+    notice = _issue_notice(proposal, change, context)
+    _notify_transition(proposal, change, transition, notice)
 
 
 def _notify_transition(
-    proposal: Proposal, change: StatusChange, transition: workflow.Transition
+    proposal: Proposal,
+    change: StatusChange,
+    transition: workflow.Transition,
+    notice: Notice | None = None,
 ) -> None:
     url = reverse("proposals:proposal_detail", args=[proposal.pk])
     status = proposal.get_status_display()
@@ -255,7 +351,25 @@ def _notify_transition(
         "title": proposal.title,
         "status": status,
     }
-    context = {"proposal": proposal, "change": change, "status": status}
+    next_steps = str(NEXT_STEPS.get(proposal.status, ""))
+    context = {"proposal": proposal, "change": change, "status": status, "next_steps": next_steps}
+    if notice is not None:
+        # The notice is the mail: its frozen text, then what happens next (unless the city's
+        # wording already says it) and the links to the page and to the printable notice.
+        notify(
+            proposer_side(proposal),
+            message=message,
+            url=url,
+            email_template="proposals/email/notice",
+            context={
+                **context,
+                "notice": notice,
+                "notice_date": wareki_date(notice.notice_date),
+                "next_steps_in_body": bool(next_steps) and next_steps in notice.body,
+                "pdf_url": notice.get_absolute_url(),
+            },
+        )
+        return
     if workflow.PROPOSER in transition.actors:
         # The proposer moved it: the city side hears of it.
         notify(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import proposals, receipt, staff, steps, versions
+from .views import notices, proposals, receipt, staff, steps, versions
 
 app_name = "proposals"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path(
         "proposals/<int:pk>/receipt.pdf", receipt.proposal_receipt_pdf, name="proposal_receipt_pdf"
     ),
+    path("proposals/<int:pk>/notices/<int:notice_pk>.pdf", notices.notice_pdf, name="notice_pdf"),
     path("proposals/<int:pk>/act/<slug:action>/", proposals.proposal_act, name="proposal_act"),
     path("proposals/<int:pk>/consultation/", proposals.consultation_post, name="consultation_post"),
     path(

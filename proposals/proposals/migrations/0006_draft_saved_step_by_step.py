@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('proposals', '0003_proposal_versions'),
+        ('proposals', '0005_seed_default_notice_templates'),
     ]
 
     operations = [
