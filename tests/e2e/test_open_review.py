@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_accessibility import assert_no_violations, sign_in
+from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import OrganizationFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -117,9 +118,16 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
 
     # The first reviewer: a 1 without a comment is refused next to its criterion, and
     # what was typed stays; with the comment it is submitted. Then the second proposal.
+    # They start from the assignment mail, on a phone.
     page.context.clear_cookies()
+    page.set_viewport_size(PHONE)
     sign_in(page, first_reviewer)
-    open_sheet(page, base, FIRST)
+    [assigned] = [
+        m for m in mail.outbox if m.to == [first_reviewer.email] and ROUND_TITLE in m.subject
+    ]
+    page.goto(base + re.search(r"https?://[^/\s]+(/\S*)", assigned.body).group(1))
+    page.get_by_role("link", name=re.compile(rf"「{re.escape(FIRST)}」の採点票")).click()
+    expect(page.get_by_role("heading", name=f"採点票：{FIRST}", level=1)).to_be_visible()
     give(page, [4, 5, 1, 4, 3, 4])
     page.get_by_label("全体の講評").fill("地域の力をいかした、よく練られた提案です。")
     page.get_by_role("button", name="提出する（提出後は変更できません）").click()
@@ -138,9 +146,12 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
     # Asked first, saying what cannot be undone; the sheet is kept as a draft meanwhile.
     expect(page.get_by_text("この操作は取り消せません。")).to_be_visible()
     assert_no_violations(page, "confirmation before submitting a score sheet")
-    page.get_by_role("button", name="採点票を提出する").click()
+    # By keyboard: focus the button, press Enter.
+    page.get_by_role("button", name="採点票を提出する").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_text("採点票を提出しました。")).to_be_visible()
     expect(page.get_by_role("heading", name="あなたの採点（提出済み）")).to_be_visible()
+    page.set_viewport_size(DESKTOP)
     open_sheet(page, base, SECOND)
     give(page, [3] * 6)
     page.get_by_role("button", name="一時保存").click()

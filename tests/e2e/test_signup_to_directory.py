@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from tests.e2e.test_accessibility import DESKTOP, PHONE
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,7 +35,9 @@ def test_sign_up_register_verify_and_publish(page: Page, live_server):
     base = live_server.url
     UserFactory(email="office@example.jp", full_name="支援 五子", support_staff=True)
 
-    # Sign up; a wrong reading first shows the error next to the field and keeps the input.
+    # Sign up on a phone; a wrong reading first shows the error next to the field and keeps
+    # the input.
+    page.set_viewport_size(PHONE)
     page.goto(f"{base}/")
     page.get_by_role("link", name="新規登録").first.click()
     page.get_by_label(exactly("メールアドレス")).fill("Hanako@Example.jp")
@@ -66,7 +69,8 @@ def test_sign_up_register_verify_and_publish(page: Page, live_server):
     page.get_by_role("button", name="パスワードを決めて登録を完了する").click()
     expect(page.get_by_text("登録が完了しました")).to_be_visible()
 
-    # Register an organization.
+    # Register an organization (at a desk).
+    page.set_viewport_size(DESKTOP)
     log_in(page, base, "hanako@example.jp", "tamagawa-josui-2026")
     page.get_by_role("link", name="団体を登録する").click()
     page.get_by_label(exactly("団体の種類")).select_option(label="任意団体")
