@@ -83,3 +83,10 @@ def test_the_error_summary_separates_label_and_message_in_the_language(client):
     response = client.post(url, {}, HTTP_ACCEPT_LANGUAGE="ja")
     summary = response.content.decode().split('id="form-error-summary"')[1].split("</ul>")[0]
     assert "</a>：" in summary
+
+
+def test_the_language_switch_names_each_language_in_itself(client):
+    for language in ("ja", "en"):
+        body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert 'lang="en">English</option>' in body.replace(" selected", "")
+        assert 'lang="ja">日本語</option>' in body.replace(" selected", "")
