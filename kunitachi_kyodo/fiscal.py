@@ -1,12 +1,12 @@
-"""The Japanese fiscal year (年度): April to March, shown as 令和N年度."""
+"""The Japanese fiscal year (年度): April to March, shown as 2026年度（令和8年度） or FY2026."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
-REIWA_FIRST_YEAR = 2019  # 令和元年度 began in April 2019
+from kunitachi_kyodo.wareki import is_japanese, wareki_fiscal_year
 
 # The years the portal's records live in. A year outside them is a typing mistake or a probe;
 # left in, it breaks date arithmetic (year 0, 0001-01-01 in Tokyo before UTC) or a year list.
@@ -35,22 +35,20 @@ def fiscal_year(moment: datetime.date | datetime.datetime | None = None) -> int:
 
 
 def fiscal_year_label(year: int) -> str:
-    """令和8年度 for 2026; 令和元年度 for 2019; 平成N年度 before."""
-    if year >= REIWA_FIRST_YEAR:
-        number = year - REIWA_FIRST_YEAR + 1
-        return "令和元年度" if number == 1 else f"令和{number}年度"
-    return f"平成{year - 1988}年度"
+    """The one display of a fiscal year: 2026年度（令和8年度） in Japanese, FY2026 in English."""
+    label = gettext("%(year)s年度") % {"year": year}
+    # An era name has no English: the 和暦 goes with Japanese only.
+    return f"{label}（{wareki_fiscal_year(year)}）" if is_japanese() else label
 
 
-def wareki_date(day: datetime.date | None) -> str:
-    """令和9年4月1日: the way a city's documents write a date."""
-    if day is None:
-        return ""
-    if day >= datetime.date(2019, 5, 1):
-        era, year = "令和", day.year - 2018
-    else:
-        era, year = "平成", day.year - 1988
-    return f"{era}{'元' if year == 1 else year}年{day.month}月{day.day}日"
+def fiscal_years_label(first: int, last: int) -> str:
+    """A span of fiscal years (a project's years); one year when they are the same."""
+    if first == last:
+        return fiscal_year_label(first)
+    return pgettext("a span from … to …", "%(first)s〜%(last)s") % {
+        "first": fiscal_year_label(first),
+        "last": fiscal_year_label(last),
+    }
 
 
 def fiscal_year_bounds(year: int) -> tuple[datetime.date, datetime.date]:

@@ -200,6 +200,8 @@ AXES_CLIENT_IP_CALLABLE = "kunitachi_kyodo.client_address.client_address"
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Named date formats per language (2026年12月3日 / 3 December 2026): kunitachi_kyodo/formats.
+FORMAT_MODULE_PATH = ["kunitachi_kyodo.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 # A guard looks at the locked object (and the move's context) and returns the
 # problems that stop the move, in words the actor understands; [] lets it pass.
@@ -112,7 +112,7 @@ class AuditEntry(models.Model):
     from_status = models.CharField(gettext_lazy("変更前"), max_length=20)
     to_status = models.CharField(gettext_lazy("変更後"), max_length=20)
     comment = models.TextField(gettext_lazy("理由・コメント"), max_length=4000, blank=True)
-    is_public = models.BooleanField(gettext_lazy("公開"), default=False)
+    is_public = models.BooleanField(pgettext_lazy("the public may see it", "公開"), default=False)
     comment_is_public = models.BooleanField(gettext_lazy("コメントを公開"), default=False)
     created_at = models.DateTimeField(gettext_lazy("日時"), default=timezone.now, db_index=True)
 

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
-from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label
+from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label, fiscal_years_label
 from tests.factories import ProposalFactory
 
 TOKYO = datetime.timezone(datetime.timedelta(hours=9))
@@ -25,10 +26,28 @@ def test_fiscal_year_starts_in_april_in_tokyo(moment, year):
 
 @pytest.mark.parametrize(
     ("year", "label"),
-    [(2026, "令和8年度"), (2019, "令和元年度"), (2020, "令和2年度"), (2018, "平成30年度")],
+    [
+        (2026, "2026年度（令和8年度）"),
+        (2019, "2019年度（令和元年度）"),
+        (2020, "2020年度（令和2年度）"),
+        (2018, "2018年度（平成30年度）"),
+    ],
 )
 def test_fiscal_year_label(year, label):
-    assert fiscal_year_label(year) == label
+    with translation.override("ja"):
+        assert fiscal_year_label(year) == label
+
+
+def test_fiscal_year_label_in_english_has_no_era():
+    with translation.override("en"):
+        assert fiscal_year_label(2026) == "FY2026"
+        assert fiscal_years_label(2026, 2027) == "FY2026 – FY2027"
+
+
+def test_a_span_of_fiscal_years_is_one_year_when_it_begins_and_ends_in_it():
+    with translation.override("ja"):
+        assert fiscal_years_label(2026, 2026) == "2026年度（令和8年度）"
+        assert fiscal_years_label(2018, 2019) == "2018年度（平成30年度）〜2019年度（令和元年度）"
 
 
 @pytest.mark.django_db

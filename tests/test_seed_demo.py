@@ -11,8 +11,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
-from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
+from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.notifications.models import Notification
+from kunitachi_kyodo.wareki import wareki_fiscal_year
 from organizations.models import (
     Department,
     District,
@@ -79,7 +80,7 @@ REVIEW_MODELS = (
 def review_round(stage: str, status: str) -> tuple[dict, ReviewRound]:
     """The demo data of the round with this stage and status, and the round it made."""
     (entry,) = [e for e in demo_data.REVIEW_ROUNDS if e["stage"] == stage and e["status"] == status]
-    title = entry["title"].format(year=fiscal_year_label(fiscal_year() + entry["fiscal_year"]))
+    title = entry["title"].format(year=wareki_fiscal_year(fiscal_year() + entry["fiscal_year"]))
     return entry, ReviewRound.objects.get(title=title)
 
 

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from kunitachi_kyodo import punctuation
+
 register = template.Library()
 
 ALLOWED_TAGS = {
@@ -22,6 +24,18 @@ def markdown(text: str) -> str:
     return mark_safe(  # noqa: S308 - sanitized by nh3 just above
         nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener noreferrer nofollow")
     )
+
+
+@register.filter
+def join_list(items) -> str:
+    """「A、B」 in Japanese, "A, B" in English (kunitachi_kyodo.punctuation)."""
+    return punctuation.join_list(items)
+
+
+@register.simple_tag
+def label_separator() -> str:
+    """「：」 in Japanese, ": " in English, between a label and its text."""
+    return punctuation.label_separator()
 
 
 @register.simple_tag(takes_context=True)

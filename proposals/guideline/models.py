@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from proposals.guideline import scoring
 
@@ -123,7 +124,7 @@ class GuidelineRevision(models.Model):
     body = models.TextField(_("本文（Markdown）"))
     note = models.CharField(_("改訂の理由"), max_length=300)
     effective_on = models.DateField(_("施行日"), null=True, blank=True)
-    is_published = models.BooleanField(_("公開"), default=True)
+    is_published = models.BooleanField(pgettext_lazy("a page is published", "公開"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("作成者"),

@@ -1,7 +1,9 @@
 """A criterion set's scheme in words, for the call page (what it promises) and the results page."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from kunitachi_kyodo.punctuation import join_list
 from proposals.guideline import scoring
 
 
@@ -28,7 +30,11 @@ def describe_scheme(scheme: scoring.Scheme) -> list[str]:
             _("提案ごとに、合計が最も高い委員と最も低い委員の採点を除きます（3人以上のとき）。")
         )
     if scheme.pass_line is not None:
-        unit = _("100点換算") if scheme.converts_to_100 else _("点数")
+        unit = (
+            _("100点換算")
+            if scheme.converts_to_100
+            else pgettext("the raw total, as against 100点換算", "点数")
+        )
         sentences.append(
             _("合格ラインは%(unit)sで%(line)s点です。表示された点数（四捨五入後）で判定します。")
             % {"unit": unit, "line": f"{scheme.pass_line:f}"}
@@ -53,7 +59,7 @@ def describe_scheme(scheme: scoring.Scheme) -> list[str]:
         ]
         sentences.append(
             _("合計点が同じときは、%(order)sの順に比べて上位を決めます。")
-            % {"order": "、".join(names)}
+            % {"order": join_list(names)}
         )
     if scheme.conflict == scoring.OTHERS_MEAN:
         sentences.append(_("利害関係のある委員の欄は、ほかの委員の平均で埋めて集計します。"))

@@ -1,8 +1,8 @@
 """Scoring schemes of real cities, as data, and the computation of a round's results.
 
-Pure Python (no database, no Django): the same numbers on every machine and database,
-so that a published round can be frozen with the scheme it was judged by and the
-results it showed, and recomputed to check.
+Pure Python (no database; of Django only the translation of a total's display): the same
+numbers on every machine and database, so that a published round can be frozen with the
+scheme it was judged by and the results it showed, and recomputed to check.
 
 A scheme (Scheme) says:
 
@@ -61,6 +61,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+from django.utils.translation import pgettext
 
 MEAN = "mean"
 TRIMMED = "trimmed"
@@ -325,14 +327,17 @@ def format_points(points: Decimal | None, max_points: int | None) -> str:
     """「315点／424点満点」; an em dash when there is nothing to show."""
     if points is None or max_points is None:
         return "—"
-    return f"{points:f}点／{max_points}点満点"
+    return pgettext("score", "%(points)s点／%(max)s点満点") % {
+        "points": f"{points:f}",
+        "max": max_points,
+    }
 
 
 def format_total(result: EntryResult) -> str:
     """The entry's total as a city shows it: 「315点／424点満点」, with 「（100点換算 74.3点）」."""
     text = format_points(result.points, result.max_points)
     if result.on_100 is not None:
-        text += f"（100点換算 {result.on_100:f}点）"
+        text += pgettext("score", "（100点換算 %(points)s点）") % {"points": f"{result.on_100:f}"}
     return text
 
 

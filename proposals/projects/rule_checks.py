@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kunitachi_kyodo.punctuation import join_list
 from proposals.guideline.models import CollaborationRule
 from proposals.projects.models import (
     Agreement,
@@ -148,7 +149,7 @@ def check_roles(project) -> tuple[str, list[str]]:
     if agreement and agreement.is_confirmed and rows:
         return MET, [
             _("役割分担表に%(count)d行：%(tasks)s")
-            % {"count": len(rows), "tasks": "、".join(r.task for r in rows)}
+            % {"count": len(rows), "tasks": join_list(r.task for r in rows)}
         ]
     return (NOT_YET if project.status == "agreement" else NOT_MET), [
         _("確認済みの協定書に役割分担表がありません。")

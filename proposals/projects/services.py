@@ -18,6 +18,7 @@ from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from kunitachi_kyodo.values import save_rows, save_values, values_of
+from kunitachi_kyodo.wareki import date_label
 from organizations.models import Department, Membership, Organization, User
 from organizations.permissions import refusal, require
 from proposals.guideline.models import CollaborationRule, ProjectForm
@@ -435,7 +436,7 @@ def report_request(
         partner_people(project),
         project,
         _("%(kind)sの提出をお願いします（期限：%(due)s）。")
-        % {"kind": report.get_kind_display(), "due": due_on.strftime("%Y年%m月%d日")},
+        % {"kind": report.get_kind_display(), "due": date_label(due_on)},
     )
     return report
 
@@ -516,7 +517,7 @@ def send_report_reminders(*, today: datetime.date | None = None, days_ahead: int
                 )
                 % {
                     "kind": report.get_kind_display(),
-                    "due": report.due_on.strftime("%Y年%m月%d日"),
+                    "due": date_label(report.due_on),
                 },
             )
             Report.objects.filter(pk=report.pk).update(reminded_at=timezone.now())

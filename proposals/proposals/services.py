@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kunitachi_kyodo.concurrency import lock_for_edit
-from kunitachi_kyodo.fiscal import fiscal_year, wareki_date
+from kunitachi_kyodo.fiscal import fiscal_year
 from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from kunitachi_kyodo.values import save_rows, save_values
+from kunitachi_kyodo.wareki import wareki_date
 from organizations.models import Membership, Organization, User
 from organizations.permissions import is_org_editor, require
 from proposals.calls.models import Call

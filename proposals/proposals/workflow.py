@@ -5,7 +5,7 @@ tests (every move × every persona) all read this table.
 """
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import ContextRole, Guard, Transition, Workflow, moves
@@ -47,7 +47,7 @@ def _call_is_open(proposal, context) -> list[str]:
         _("「%(call)s」の募集期間（%(closes)s 締切）の外のため、提出できません。")
         % {
             "call": call.title,
-            "closes": timezone.localtime(call.closes_at).strftime("%Y年%m月%d日 %H:%M"),
+            "closes": formats.date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT"),
         }
     ]
 

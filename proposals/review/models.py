@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kunitachi_kyodo.fiscal import validate_date
 from kunitachi_kyodo.workflow import AuditEntry
@@ -289,12 +290,12 @@ class Score(models.Model):
     sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
     # At most the criterion's scale: checked by sheet_save, the scale living on the criterion.
-    value = models.PositiveSmallIntegerField(_("点数"))
+    value = models.PositiveSmallIntegerField(pgettext_lazy("score", "点数"))
     comment = models.TextField(_("コメント"), blank=True, max_length=2000)
 
     class Meta:
-        verbose_name = _("採点")
-        verbose_name_plural = _("採点")
+        verbose_name = pgettext_lazy("one reviewer's score for one criterion", "採点")
+        verbose_name_plural = pgettext_lazy("one reviewer's score for one criterion", "採点")
         constraints = [
             models.UniqueConstraint(fields=["sheet", "criterion"], name="one_score_per_criterion"),
             models.CheckConstraint(

@@ -14,7 +14,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from kunitachi_kyodo.fiscal import fiscal_year, wareki_date
+from kunitachi_kyodo.fiscal import fiscal_year
+from kunitachi_kyodo.wareki import wareki_date
 from proposals.proposals import services
 from proposals.proposals.models import Notice, NoticeTemplate, Proposal
 from proposals.proposals.validators import fill_placeholders, placeholder_problems

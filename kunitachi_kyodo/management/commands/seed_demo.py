@@ -24,8 +24,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
-from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label
+from kunitachi_kyodo.fiscal import fiscal_year
 from kunitachi_kyodo.values import save_values, values_of
+from kunitachi_kyodo.wareki import wareki_fiscal_year
 from organizations.models import (
     ActivityField,
     Department,
@@ -375,7 +376,7 @@ class Command(BaseCommand):
         rounds = []
         for entry in demo_data.REVIEW_ROUNDS:
             year = fiscal_year() + entry["fiscal_year"]
-            title = entry["title"].format(year=fiscal_year_label(year))
+            title = entry["title"].format(year=wareki_fiscal_year(year))
             existing = ReviewRound.objects.filter(title=title).order_by("pk").first()
             if existing is not None:
                 rounds.append(existing)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from proposals.guideline.models import CollaborationRule
 
@@ -122,7 +123,7 @@ class Direction(models.Model):
         CONTINUE = "continue", _("継続")
         EXPAND = "expand", _("拡充")
         REVISE = "revise", _("見直し")
-        END = "end", _("終了")
+        END = "end", pgettext_lazy("the future direction of a project", "終了")
 
     project = models.OneToOneField(
         CollaborationProject, on_delete=models.PROTECT, related_name="direction"

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kunitachi_kyodo.concurrency import Versioned
 from kunitachi_kyodo.fiscal import FIRST_YEAR, LAST_YEAR, validate_year
@@ -26,7 +27,7 @@ class ProjectStatus(models.TextChoices):
     ACTIVE = "active", _("実施中")
     REPORTING = "reporting", _("報告中")
     EVALUATED = "evaluated", _("評価済み")
-    CLOSED = "closed", _("終了")
+    CLOSED = "closed", pgettext_lazy("status of a project", "終了")
 
 
 class ProjectQuerySet(models.QuerySet):

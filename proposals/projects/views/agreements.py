@@ -10,14 +10,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_confirmed
-from kunitachi_kyodo.fiscal import wareki_date
 from kunitachi_kyodo.params import id_param
+from kunitachi_kyodo.punctuation import join_list
 from kunitachi_kyodo.values import rows_from, values_from
 from organizations.views import add_form_errors
 from proposals.projects import selectors, services, workflow
@@ -219,19 +218,8 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "agreement": agreement,
             "city": settings.CITY_NAME,
             "partners": partners,
-            "partner_names": "、".join(p.name for p in partners),
+            "partner_names": join_list(p.name for p in partners),
             "is_draft": not agreement.is_confirmed,
-            "period_start": wareki_date(agreement.period_start),
-            "period_end": wareki_date(agreement.period_end),
-            # The city's date (Asia/Tokyo), not the stored UTC one.
-            "partner_confirmed_on": wareki_date(
-                agreement.partner_confirmed_at
-                and timezone.localdate(agreement.partner_confirmed_at)
-            ),
-            "department_confirmed_on": wareki_date(
-                agreement.department_confirmed_at
-                and timezone.localdate(agreement.department_confirmed_at)
-            ),
             "years": _years_label(project),
         },
     )

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_move_confirmed
-from kunitachi_kyodo.fiscal import fiscal_year_label
+from kunitachi_kyodo.fiscal import fiscal_years_label
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.values import values_from
 from organizations.models import Organization
@@ -36,10 +36,7 @@ EVALUATION_STATES = {CollaborationProject.Status.ACTIVE, CollaborationProject.St
 
 
 def _years_label(project: CollaborationProject) -> str:
-    first, last = project.first_fiscal_year, project.last_fiscal_year
-    if first == last:
-        return fiscal_year_label(first)
-    return f"{fiscal_year_label(first)}〜{fiscal_year_label(last)}"
+    return fiscal_years_label(project.first_fiscal_year, project.last_fiscal_year)
 
 
 def _linkable(partner: Organization) -> bool:

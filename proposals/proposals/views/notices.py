@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 
-from kunitachi_kyodo.fiscal import wareki_date
+from kunitachi_kyodo.wareki import wareki_date
 from proposals.proposals import selectors
 
 # Lines a city's notice sets apart: 記 opens the itemized part (centred), 以上 closes it.

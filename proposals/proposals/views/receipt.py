@@ -7,9 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.utils import timezone
 
-from kunitachi_kyodo.fiscal import wareki_date
 from proposals.proposals import selectors
 
 
@@ -28,9 +26,6 @@ def proposal_receipt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "proposal": proposal,
             "city": settings.CITY_NAME,
-            "submitted_on": wareki_date(timezone.localdate(proposal.submitted_at)),
-            "period_start": wareki_date(proposal.period_start),
-            "period_end": wareki_date(proposal.period_end),
             "role_shares": proposal.role_shares.all(),
             "budget_lines": proposal.budget_lines.all(),
             "budget_totals": proposal.budget_totals(),

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.confirm import is_confirmed, unless_confirmed
@@ -30,7 +30,7 @@ from proposals.review.selectors import CONFLICT, DRAFT, OWED, SUBMITTED, TODO
 
 REVIEWER_STATE_LABELS = {
     SUBMITTED: gettext_lazy("提出済み"),
-    DRAFT: gettext_lazy("一時保存"),
+    DRAFT: pgettext_lazy("state of a score sheet", "一時保存"),
     CONFLICT: gettext_lazy("利害関係あり（採点しない）"),
     TODO: gettext_lazy("未採点"),
 }

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.confirm import unless_move_confirmed
@@ -40,7 +40,7 @@ from proposals.review.workflow import ROUND_WORKFLOW
 
 PROGRESS_LABELS = {
     SUBMITTED: gettext_lazy("提出済み"),
-    DRAFT: gettext_lazy("一時保存"),
+    DRAFT: pgettext_lazy("state of a score sheet", "一時保存"),
     CONFLICT: gettext_lazy("利害関係"),
     TODO: gettext_lazy("未"),
 }
