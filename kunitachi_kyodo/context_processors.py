@@ -8,6 +8,7 @@ def portal(request):
         "can_verify": user.has_perm("organizations.verify_organization"),
         "can_use_queue": user.has_perm("proposals.use_work_queue"),
         "can_manage_calls": user.has_perm("proposals.view_call_draft"),
+        "can_answer_questions": user.has_perm("proposals.use_question_queue"),
         "can_manage_review": user.has_perm("proposals.manage_review"),
         "can_manage_projects": user.has_perm("proposals.manage_projects"),
     }

@@ -1149,6 +1149,89 @@ CALLS = (
 )
 CALLS_CREATED_BY = "staff@example.jp"
 
+# Briefings (説明会) and questions (質問と回答) of calls, keyed on the call's title. A call
+# that has briefings, or questions, already keeps them as they are. Briefing days are days
+# from the day seed_demo runs, times Tokyo's (hour, minute). A question is asked by "asker"
+# (an e-mail of ACCOUNTS) while the call is open; one with an "answer" is answered by
+# "answered_by" (staff of the call's department), published as "public_text" when the
+# department reworded it; one without waits for an answer.
+CALL_MATERIALS = {
+    "高齢者の見守りネットワークづくり": {
+        "briefings": (
+            {
+                "day": 4,
+                "starts": (14, 0),
+                "ends": (15, 30),
+                "place": "国立市役所 3階 第1・第2会議室",
+                "online_url": "",
+                "capacity": "先着40名（申込不要）",
+                "note": (
+                    "募集要項の説明のあと、個別の相談の時間を設けます。"
+                    "募集要項は当日も配りますが、このページからもダウンロードできます。\n"
+                    "車いすで来場される方は、事前にお知らせください。"
+                ),
+            },
+            {
+                "day": 11,
+                "starts": (19, 0),
+                "ends": (20, 30),
+                "place": "くにたち市民協働センター（国立市富士見台1丁目）",
+                "online_url": "https://meet.example.jp/kunitachi-mimamori",
+                "capacity": "会場30名・オンライン50名（要申込）",
+                "note": (
+                    "平日の日中に参加できない方のための夜の回です。会場とオンラインの両方で開きます。"
+                    "オンラインで参加される方は、前日までに高齢者支援課へメールでお申し込みください。"
+                ),
+            },
+        ),
+        "answered_by": "korei@example.jp",
+        "questions": (
+            {
+                "asker": "member@example.jp",
+                "text": (
+                    "私たちの団体は、富士見台で子ども食堂を運営しているNPOです（代表の渡辺です）。"
+                    "高齢者支援の活動はまだ半年ほどですが、応募できますか。"
+                ),
+                "public_text": (
+                    "高齢者支援の活動を始めてから1年に満たない団体は、応募できますか。"
+                ),
+                "answer": (
+                    "単独での応募には、高齢者の支援・地域福祉の活動を1年以上続けていることが必要です。"
+                    "活動期間が1年に満たない団体も、条件を満たす団体と共同で応募することができます。"
+                    "共同で応募する相手を探したい場合は、くにたちNPO活動支援室にご相談ください。"
+                ),
+            },
+            {
+                "asker": "citizen@example.jp",
+                "text": "見守りの協力者向けの講座の講師謝礼は、事業費に含めてよいですか。",
+                "public_text": "",
+                "answer": (
+                    "含めることができます。講師謝礼は、収支予算書の「謝金」の欄に、"
+                    "1回あたりの金額と回数がわかるように記入してください。"
+                ),
+            },
+            {
+                "asker": "kato@example.jp",
+                "text": "事前相談は、説明会に参加していなくても申し込めますか。",
+                "public_text": "",
+                "answer": (
+                    "申し込めます。説明会への参加は応募の条件ではありません。"
+                    "事前相談は、募集締切の2週間前までに高齢者支援課または支援室へお申し込みください。"
+                ),
+            },
+            {
+                "asker": "hayashi@example.jp",
+                "text": (
+                    "高齢の方向けのスマートフォン講座で、安否確認のアプリを一緒に設定する取組も、"
+                    "この募集の対象になりますか。"
+                ),
+                "public_text": "",
+                "answer": "",
+            },
+        ),
+    },
+}
+
 # Proposals (事業提案), keyed on their title. Each is created as a draft by its
 # "proposer" (an e-mail of ACCOUNTS; "organization" names one of ORGANIZATIONS,
 # None for a citizen proposing as an individual), then moved by "steps" in order:

@@ -15,6 +15,7 @@ from organizations.selectors import (
     recent_public_organizations,
     verification_work,
 )
+from proposals.calls.mypage import tasks_of as call_tasks
 from proposals.calls.selectors import open_calls_closing_first
 from proposals.guideline.models import CollaborationRule
 from proposals.projects.mypage import tasks_of as project_tasks
@@ -55,6 +56,7 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
             "unread_count": user.notifications.unread().count(),
             # What waits for this person in every stage, counted (an empty list: nothing).
             "tasks": [
+                *call_tasks(user),
                 *proposal_tasks(user),
                 *review_tasks(user),
                 *project_tasks(user),

@@ -121,6 +121,22 @@ edits_call = (is_call_department_staff | acts_citywide).because(
 rules.add_perm("proposals.edit_call", edits_call)
 rules.add_perm("proposals.view_call_draft", is_city_staff)
 
+
+# A call's questions (質問と回答): anyone signed in asks; the call's department answers, and so
+# does the support office (it fields questions about proposing) and coordinators.
+@predicate(_("この募集の担当課の職員ではありません。"))
+def is_question_department_staff(user, question) -> bool:
+    return question is not None and _department_staff(user, question.call.department_id)
+
+
+answers_question = (is_question_department_staff | is_support_staff | acts_citywide).because(
+    _("この募集の担当課の職員、支援室、協働推進担当だけが回答できます。"), name="answers_question"
+)
+rules.add_perm("proposals.ask_question", is_authenticated)
+rules.add_perm("proposals.answer_question", answers_question)
+# The list of questions to answer: every city staff member (their department's) and the office.
+rules.add_perm("proposals.use_question_queue", is_office_or_city_staff)
+
 # --- Open review ----------------------------------------------------------------------
 
 

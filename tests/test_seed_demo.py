@@ -22,7 +22,7 @@ from organizations.models import (
     OrganizationStatusChange,
     User,
 )
-from proposals.calls.models import Call, CallStatusChange
+from proposals.calls.models import Call, CallBriefing, CallQuestion, CallStatusChange
 from proposals.guideline.scoring import BELOW, MEETS
 from proposals.projects.models import (
     Agreement,
@@ -92,6 +92,8 @@ def counts() -> dict[str, int]:
         OrganizationStatusChange,
         Membership,
         Call,
+        CallBriefing,
+        CallQuestion,
         Proposal,
         ProposalRoleShare,
         BudgetLine,
@@ -450,6 +452,21 @@ def test_rerun_recreates_missing_calls_and_keeps_the_ones_people_changed():
     assert Call.objects.get(pk=draft.pk).contact == "変更"
     recreated = Call.objects.get(status=Call.Status.CLOSED)
     assert [c.action for c in recreated.status_changes.order_by("pk")] == ["publish", "close"]
+
+
+def test_the_open_call_has_briefings_and_questions_answered_and_waiting():
+    seed()
+    (title,) = demo_data.CALL_MATERIALS
+    call = Call.objects.get(title=title)
+    assert call.is_open()
+    assert call.briefings.count() == 2
+    assert all(b.starts_at > timezone.now() for b in call.briefings.all())
+    assert call.questions.filter(status=CallQuestion.Status.ANSWERED).count() == 3
+    assert call.questions.filter(status=CallQuestion.Status.WAITING).count() == 1
+    reworded = call.questions.exclude(public_text="").get()
+    assert reworded.text != reworded.public_text  # the asker's wording is kept
+    staff = User.objects.get(email=demo_data.CALL_MATERIALS[title]["answered_by"])
+    assert staff.notifications.filter(url__startswith="/office/calls/questions/").exists()
 
 
 def test_proposals_in_every_early_state():

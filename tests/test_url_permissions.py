@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from proposals.calls.models import CallAttachment
+from proposals.calls.models import CallAttachment, CallBriefing, CallQuestion
 from proposals.proposals.models import ProposalAttachment, ProposalVersion
 from proposals.proposals.selectors import snapshot_of
 from proposals.proposals.services import proposal_transition
@@ -95,6 +95,22 @@ EXPECTED: dict[str, dict[str, object]] = {
     "calls:call_close": {**only(set()), **dict.fromkeys(DEPARTMENT, 405)},
     "calls:call_attachment_download": everyone(200),  # of a published call
     "calls:staff_call_list": only(CITY),
+    # Briefings (説明会) of a published call: public, with their calendar files; the
+    # department edits them. Questions: asked on the call's page (POST only); answered by
+    # the call's department, the support office, coordinators and administrators; other
+    # staff do not see that a question exists.
+    "calls:call_briefings_ical": everyone(200),
+    "calls:briefing_ical": everyone(200),
+    "calls:briefing_create": only(DEPARTMENT),
+    "calls:briefing_edit": only(DEPARTMENT),
+    "calls:briefing_delete": everyone(405),  # POST only
+    "calls:question_ask": everyone(405),  # POST only
+    "calls:question_queue": only({"support_office", *CITY}),
+    "calls:question_answer": {
+        **only({"support_office", *DEPARTMENT}),
+        "other_department_staff": 404,
+    },
+    "calls:question_hide": everyone(405),  # POST only
     "proposals:proposal_list": everyone(200),
     "proposals:proposal_create": SIGNED_IN,
     "proposals:my_proposals": SIGNED_IN,
@@ -202,6 +218,15 @@ def url_args(organization, users):
         size=15,
         uploaded_by=users["city_staff"],
     )
+    briefing = CallBriefing.objects.create(
+        call=call,
+        starts_at=timezone.now() + timedelta(days=3),
+        ends_at=timezone.now() + timedelta(days=3, hours=1),
+        place="国立市役所 第1会議室",
+    )
+    question = CallQuestion.objects.create(
+        call=call, asked_by=users["citizen"], text="複数の団体で応募できますか。"
+    )
     department = users["city_staff"].department
     submitted = ProposalFactory(
         submitted=True, proposer=users["member"], organization=organization, department=department
@@ -294,6 +319,14 @@ def url_args(organization, users):
         "calls:call_publish": [draft_call.pk],
         "calls:call_close": [call.pk],
         "calls:call_attachment_download": [call.pk, call_file.pk],
+        "calls:call_briefings_ical": [call.pk],
+        "calls:briefing_ical": [call.pk, briefing.pk],
+        "calls:briefing_create": [call.pk],
+        "calls:briefing_edit": [call.pk, briefing.pk],
+        "calls:briefing_delete": [call.pk, briefing.pk],
+        "calls:question_ask": [call.pk],
+        "calls:question_answer": [question.pk],
+        "calls:question_hide": [question.pk],
     }
 
 

@@ -1,4 +1,4 @@
-"""Every move of the call, review-round and organization tables × every signed-in persona.
+"""Every move of the call, call-question, review-round and organization tables × every persona.
 
 Allowed moves happen and are audited; every other persona is refused and nothing is
 written. (Proposals and projects have their own files: tests/proposals/test_workflow.py,
@@ -12,8 +12,8 @@ from organizations import services as organization_services
 from organizations.models import Organization
 from organizations.workflow import ORGANIZATION_WORKFLOW
 from proposals.calls import services as call_services
-from proposals.calls.models import Call
-from proposals.calls.workflow import CALL_WORKFLOW
+from proposals.calls.models import Call, CallQuestion
+from proposals.calls.workflow import CALL_WORKFLOW, QUESTION_WORKFLOW
 from proposals.review import services as review_services
 from proposals.review.models import ReviewRound
 from proposals.review.workflow import ROUND_WORKFLOW
@@ -35,6 +35,26 @@ CITY_PARTY = {"city_staff", "coordinator", "admin"}  # of the thing's department
 
 def make_call(users, status):
     return CallFactory(department=users["city_staff"].department, status=status)
+
+
+def make_question(users, status):
+    call = CallFactory(department=users["city_staff"].department)
+    answered = status == CallQuestion.Status.ANSWERED
+    return CallQuestion.objects.create(
+        call=call,
+        asked_by=users["citizen"],
+        text="説明会に参加しないと応募できませんか。",
+        status=status,
+        answer="参加しなくても応募できます。" if answered else "",
+        answered_at=call.opens_at if answered else None,
+    )
+
+
+def _write_answer(question, change, transition, context):
+    # The service writes the answer the form gave (see tests/calls/test_questions.py).
+    CallQuestion.objects.filter(pk=question.pk).update(
+        status=transition.target, answer="回答です", answered_at=context.now
+    )
 
 
 def make_round(users, status):
@@ -64,6 +84,8 @@ def make_organization(users, status):
 
 TABLES = [
     (CALL_WORKFLOW, make_call, CITY_PARTY, {}),
+    # The call's department, the support office, coordinators and administrators answer.
+    (QUESTION_WORKFLOW, make_question, CITY_PARTY | {"support_office"}, {}),
     (ROUND_WORKFLOW, make_round, CITY_PARTY, {"close_incomplete": True}),
     (ORGANIZATION_WORKFLOW, make_organization, None, {}),
 ]
@@ -75,6 +97,7 @@ ORGANIZATION_ROLES = {"office": {"support_office", "admin"}, "editor": {"member"
 ON_CHANGE = {
     ("call", "publish"): call_services._apply_move,
     ("call", "close"): call_services._apply_move,
+    ("call_question", "answer"): _write_answer,
     ("review_round", "publish"): review_services._apply_publication,
     ("organization", "verify"): organization_services._apply_decision,
     ("organization", "reject"): organization_services._apply_decision,
@@ -135,6 +158,7 @@ def test_moves_not_in_a_table_are_refused_even_to_the_right_people(
 ):
     states = {
         CALL_WORKFLOW: Call.Status.values,
+        QUESTION_WORKFLOW: CallQuestion.Status.values,
         ROUND_WORKFLOW: [ReviewRound.Status.PREPARING],  # a round past preparing is frozen
         ORGANIZATION_WORKFLOW: Organization.Status.values,
     }[workflow]

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from organizations.models import Department
-from proposals.calls.models import Call
+from proposals.calls.models import Call, CallQuestion
 from proposals.guideline.models import ProjectForm
 
 OPEN, UPCOMING, ENDED = "open", "upcoming", "ended"
@@ -73,4 +73,19 @@ class StaffCallFilter(django_filters.FilterSet):
     class Meta:
         model = Call
         fields = ["status", "department"]
+        form = forms.Form
+
+
+class QuestionFilter(django_filters.FilterSet):
+    """The staff's list of questions: waiting ones unless another state is chosen."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("状態"),
+        choices=CallQuestion.Status.choices,
+        empty_label=gettext_lazy("すべて"),
+    )
+
+    class Meta:
+        model = CallQuestion
+        fields = ["status"]
         form = forms.Form

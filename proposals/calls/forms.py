@@ -5,7 +5,7 @@ from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.forms import AmountInput, CharacterLimitsMixin, DateTimeInRangeField
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department
-from proposals.calls.models import Call
+from proposals.calls.models import Call, CallBriefing, CallQuestion
 from proposals.guideline.models import CriterionSet, ProjectForm
 
 # The browser's datetime-local input sends and shows this format; the value is
@@ -90,3 +90,75 @@ class CallForm(CharacterLimitsMixin, LockVersionFormMixin, forms.ModelForm):
         if upload:
             validate_upload(upload)
         return upload
+
+
+class BriefingForm(CharacterLimitsMixin, forms.ModelForm):
+    online_url = forms.URLField(
+        label=_("オンライン参加のURL"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        help_text=_("オンラインでも参加できるときの参加用URL（https://…）。"),
+        error_messages={"invalid": _("URLは https:// から始まる正しい形で入力してください。")},
+    )
+
+    class Meta:
+        model = CallBriefing
+        fields = ["starts_at", "ends_at", "place", "online_url", "capacity", "note"]
+        widgets = {
+            "starts_at": datetime_local(),
+            "ends_at": datetime_local(),
+            "note": forms.Textarea(attrs={"rows": 4}),
+        }
+        field_classes = {"starts_at": DateTimeInRangeField, "ends_at": DateTimeInRangeField}
+        error_messages = {
+            "starts_at": {"invalid": _("開始日時を正しく入力してください。")},
+            "ends_at": {"invalid": _("終了日時を正しく入力してください。")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M"]
+
+
+class QuestionForm(CharacterLimitsMixin, forms.ModelForm):
+    class Meta:
+        model = CallQuestion
+        fields = ["text"]
+        labels = {"text": _("質問")}
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "text": _(
+                "回答とあわせて、このページで公開します（お名前は公開しません）。"
+                "個人が特定される内容は書かないでください。"
+            )
+        }
+        error_messages = {"text": {"required": _("質問を入力してください。")}}
+
+
+class AnswerForm(CharacterLimitsMixin, forms.ModelForm):
+    class Meta:
+        model = CallQuestion
+        fields = ["public_text", "answer"]
+        widgets = {
+            "public_text": forms.Textarea(attrs={"rows": 4}),
+            "answer": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {"answer": _("質問とあわせて、募集のページで公開します。")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].required = True
+        self.fields["answer"].error_messages["required"] = _("回答を入力してください。")
+
+
+class HideForm(CharacterLimitsMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("公開しない理由"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("質問した方にお知らせします。"),
+        error_messages={"required": _("公開しない理由を入力してください。")},
+    )

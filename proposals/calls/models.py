@@ -6,10 +6,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import Versioned
 from kunitachi_kyodo.fiscal import validate_date
+from kunitachi_kyodo.forms import CharacterLimit
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.guideline.models import CriterionSet, ProjectForm
@@ -169,3 +171,163 @@ class CallStatusChange(AuditEntry):
     @property
     def subject(self):
         return self.call
+
+
+class CallBriefing(models.Model):
+    """A briefing session (説明会) on a call: when, where, how to join. Public with its call."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="briefings")
+    starts_at = models.DateTimeField(_("開始日時"), validators=[validate_date])
+    ends_at = models.DateTimeField(_("終了日時"), validators=[validate_date])
+    place = models.CharField(_("会場"), max_length=200)
+    online_url = models.URLField(
+        _("オンライン参加のURL"),
+        max_length=500,
+        blank=True,
+        help_text=_("オンラインでも参加できるときの参加用URL（https://…）。"),
+    )
+    capacity = models.CharField(
+        _("定員"), max_length=100, blank=True, help_text=_("例：先着30名（要申込）")
+    )
+    note = models.TextField(
+        _("案内"),
+        max_length=2000,
+        blank=True,
+        help_text=_("申込の方法、持ち物、会場への行き方など。募集のページとカレンダーに載ります。"),
+    )
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("説明会")
+        verbose_name_plural = _("説明会")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="briefing_ends_after_it_starts",
+                violation_error_message=_("終了日時は開始日時より後にしてください。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call}（{self.place}）"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.call.get_absolute_url()}#briefing-{self.pk}"
+
+    def clean(self):
+        # One place for the rule: the form shows it next to the field, the service refuses it.
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("終了日時は開始日時より後にしてください。")})
+
+
+class CallQuestionQuerySet(models.QuerySet):
+    def public(self):
+        """Answered questions only: a question is private until the department answers it."""
+        return self.filter(status=CallQuestion.Status.ANSWERED)
+
+    def waiting(self):
+        return self.filter(status=CallQuestion.Status.WAITING)
+
+    def answerable_by(self, user):
+        """The questions `user` answers: the office and coordinators all, staff their department's.
+
+        The query form of the permission proposals.answer_question (proposals/permissions.py).
+        """
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_support_staff or user.has_perm("organizations.act_citywide"):
+            return self
+        if user.is_city_staff and user.department_id:
+            return self.filter(call__department_id=user.department_id)
+        return self.none()
+
+
+class CallQuestion(models.Model):
+    """A question about a call (質問と回答): private until answered, then public without its asker.
+
+    The asker's wording is kept as asked; the department may publish it reworded (e.g. without
+    a name or an address the asker wrote), and the page shows that wording.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("回答待ち")
+        ANSWERED = "answered", _("回答済み（公開）")
+        HIDDEN = "hidden", _("非公開")
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="questions")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("質問者"),
+        on_delete=models.PROTECT,
+        related_name="call_questions",
+    )
+    text = models.TextField(
+        _("質問"),
+        max_length=2000,
+        # A text field's max_length binds only forms: the service refuses a longer one too.
+        validators=[CharacterLimit(2000)],
+        error_messages={"blank": _("質問を入力してください。")},
+    )
+    public_text = models.TextField(
+        _("公開する質問文"),
+        max_length=2000,
+        blank=True,
+        validators=[CharacterLimit(2000)],
+        help_text=_(
+            "個人が特定される内容などを除いて公開するときの質問文。空欄なら質問をそのまま公開します。"
+        ),
+    )
+    answer = models.TextField(
+        _("回答"), max_length=4000, blank=True, validators=[CharacterLimit(4000)]
+    )
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+    asked_at = models.DateTimeField(_("質問日時"), default=timezone.now, db_index=True)
+    answered_at = models.DateTimeField(_("回答日時"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("回答者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = CallQuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+        verbose_name = _("募集への質問")
+        verbose_name_plural = _("募集への質問")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="answered") | (~Q(answer="") & Q(answered_at__isnull=False)),
+                name="call_question_answered_has_an_answer",
+                violation_error_message=_("回答済みの質問には回答が必要です。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call}: {Truncator(self.text).chars(30)}"
+
+    @property
+    def published_text(self) -> str:
+        """The wording the public reads: the department's, or the question as asked."""
+        return self.public_text or self.text
+
+
+class CallQuestionStatusChange(AuditEntry):
+    """The audit row of one move of a question: answered, or hidden with the reason."""
+
+    question = models.ForeignKey(
+        CallQuestion, on_delete=models.PROTECT, related_name="status_changes"
+    )
+
+    class Meta(AuditEntry.Meta):
+        verbose_name = _("質問の状態の変更記録")
+        verbose_name_plural = _("質問の状態の変更記録")
+
+    @property
+    def subject(self):
+        return self.question

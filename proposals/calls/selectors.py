@@ -1,10 +1,16 @@
 """Page-level reads of calls (事業の提示)."""
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from organizations.models import User
-from proposals.calls.models import Call, CallAttachment
+from proposals.calls.models import (
+    Call,
+    CallAttachment,
+    CallBriefing,
+    CallQuestion,
+    CallQuestionStatusChange,
+)
 from proposals.guideline.models import ProjectForm
 
 
@@ -68,3 +74,36 @@ def open_call(pk) -> Call | None:
 def every_call() -> QuerySet[Call]:
     """Every call, drafts included, newest first, with its department (city staff's list)."""
     return Call.objects.select_related("department").order_by("-created_at", "-pk")
+
+
+def briefings_of(call: Call) -> QuerySet[CallBriefing]:
+    """A call's briefing sessions (説明会), earliest first."""
+    return CallBriefing.objects.filter(call=call).order_by("starts_at", "pk")
+
+
+def public_questions_of(call: Call) -> QuerySet[CallQuestion]:
+    """The answered questions of a call, as the public reads them: never who asked."""
+    return (
+        CallQuestion.objects.public()
+        .filter(call=call)
+        .only("pk", "call_id", "text", "public_text", "answer", "answered_at", "status")
+        .order_by("answered_at", "pk")
+    )
+
+
+def questions_asked_by(call: Call, user: User) -> QuerySet[CallQuestion]:
+    """What `user` asked about `call`, in every state (only the asker sees the waiting ones)."""
+    if not user.is_authenticated:
+        return CallQuestion.objects.none()
+    return CallQuestion.objects.filter(call=call, asked_by=user).order_by("-asked_at", "-pk")
+
+
+def questions_to_answer(user: User) -> QuerySet[CallQuestion]:
+    """The questions `user` answers (the staff's list), oldest waiting first, with the hide reason."""
+    hidden = CallQuestionStatusChange.objects.filter(action="hide").order_by("-created_at")
+    return (
+        CallQuestion.objects.answerable_by(user)
+        .select_related("call__department")
+        .prefetch_related(Prefetch("status_changes", queryset=hidden, to_attr="hidings"))
+        .order_by("asked_at", "pk")
+    )

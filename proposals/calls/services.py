@@ -1,17 +1,21 @@
-"""Actions on calls (事業の提示): save, publish, close."""
+"""Actions on calls (事業の提示): save, publish, close; briefings; questions and answers."""
 
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.concurrency import lock_for_edit
+from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.uploads import store_upload
 from kunitachi_kyodo.values import save_values
 from organizations.models import Department, User
 from organizations.permissions import require
-from proposals.calls.models import Call, CallAttachment
-from proposals.calls.workflow import CALL_WORKFLOW
+from proposals.calls.models import Call, CallAttachment, CallBriefing, CallQuestion
+from proposals.calls.workflow import CALL_WORKFLOW, QUESTION_WORKFLOW
 from proposals.guideline.models import CriterionSet, ProjectForm
 
 
@@ -78,3 +82,127 @@ def _apply_move(call: Call, change, transition, context) -> None:
         updates["published_at"] = context.now
     Call.objects.filter(pk=call.pk).update(**updates)
     call.refresh_from_db()
+
+
+# --- Briefings (説明会) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BriefingValues:
+    """A briefing session on a call: when, where, how to join online, how many may come."""
+
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    online_url: str = ""
+    capacity: str = ""
+    note: str = ""
+
+
+def briefing_save(
+    *, call: Call, values: BriefingValues, user: User, briefing: CallBriefing | None = None
+) -> CallBriefing:
+    """Add a briefing session to `call`, or edit `briefing` (whoever may edit the call)."""
+    with transaction.atomic():
+        require(user, "proposals.edit_call", call)
+        if briefing is not None and briefing.call_id != call.pk:
+            raise PermissionDenied
+        return save_values(briefing or CallBriefing(), values, call=call)
+
+
+def briefing_delete(*, briefing: CallBriefing, user: User) -> None:
+    """Take a briefing session off its call (one added by mistake, or not held after all)."""
+    with transaction.atomic():
+        require(user, "proposals.edit_call", briefing.call)
+        briefing.delete()
+
+
+# --- Questions and answers (質問と回答) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionValues:
+    """What someone asks about a call (kept as asked; private until answered)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AnswerValues:
+    """The city side's answer, and the question's wording for publication ("" = as asked)."""
+
+    answer: str
+    public_text: str = ""
+
+
+def question_ask(*, call: Call, user: User, values: QuestionValues) -> CallQuestion:
+    """Ask about an open call; the call's department hears of it."""
+    require(user, "proposals.ask_question")
+    with transaction.atomic():
+        if not call.is_open():
+            raise ValidationError(
+                {
+                    "text": _(
+                        "この募集は、いま質問を受け付けていません（質問は募集期間中に受け付けます）。"
+                    )
+                }
+            )
+        question = save_values(
+            CallQuestion(call=call, asked_by=user), QuestionValues(text=values.text.strip())
+        )
+        notify(
+            User.objects.filter(
+                is_active=True, is_city_staff=True, department_id=call.department_id
+            ),
+            message=_("「%(title)s」に質問が届きました。") % {"title": call.title},
+            url=reverse("calls:question_answer", args=[question.pk]),
+            email_template="calls/email/question_asked",
+            context={"call": call, "question": question},
+        )
+    return question
+
+
+def question_answer(*, question: CallQuestion, user: User, values: AnswerValues) -> CallQuestion:
+    """Answer a waiting question: it is published on the call's page, and the asker is told."""
+    require(user, "proposals.answer_question", question)
+    values = AnswerValues(answer=values.answer.strip(), public_text=values.public_text.strip())
+    if not values.answer:
+        raise ValidationError({"answer": _("回答を入力してください。")})
+
+    def apply(locked: CallQuestion, change, transition, context) -> None:
+        save_values(locked, values, answered_at=context.now, answered_by=user)
+        _tell_asker(
+            locked,
+            _("「%(title)s」へのご質問に回答しました。") % {"title": locked.call.title},
+            "calls/email/question_answered",
+        )
+
+    return QUESTION_WORKFLOW.perform(question, action="answer", actor=user, on_change=apply)
+
+
+def question_hide(*, question: CallQuestion, user: User, reason: str) -> CallQuestion:
+    """Keep a question off the public page, with the reason (the asker is told it)."""
+
+    def apply(locked: CallQuestion, change, transition, context) -> None:
+        CallQuestion.objects.filter(pk=locked.pk).update(status=transition.target)
+        _tell_asker(
+            locked,
+            _("「%(title)s」へのご質問は、公開しないことになりました。")
+            % {"title": locked.call.title},
+            "calls/email/question_hidden",
+            reason=change.comment,
+        )
+
+    return QUESTION_WORKFLOW.perform(
+        question, action="hide", actor=user, comment=reason, on_change=apply
+    )
+
+
+def _tell_asker(question: CallQuestion, message: str, template: str, **context) -> None:
+    notify(
+        [question.asked_by],
+        message=message,
+        url=f"{question.call.get_absolute_url()}#questions",
+        email_template=template,
+        context={"call": question.call, "question": question, **context},
+    )

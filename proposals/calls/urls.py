@@ -17,5 +17,26 @@ urlpatterns = [
         views.call_attachment_download,
         name="call_attachment_download",
     ),
+    path("calls/<int:pk>/briefings/ical/", views.call_briefings_ical, name="call_briefings_ical"),
+    path(
+        "calls/<int:pk>/briefings/<int:briefing_pk>/ical/",
+        views.briefing_ical,
+        name="briefing_ical",
+    ),
+    path("calls/<int:pk>/briefings/new/", views.briefing_create, name="briefing_create"),
+    path(
+        "calls/<int:pk>/briefings/<int:briefing_pk>/edit/",
+        views.briefing_edit,
+        name="briefing_edit",
+    ),
+    path(
+        "calls/<int:pk>/briefings/<int:briefing_pk>/delete/",
+        views.briefing_delete,
+        name="briefing_delete",
+    ),
+    path("calls/<int:pk>/questions/ask/", views.question_ask, name="question_ask"),
     path("office/calls/", views.staff_call_list, name="staff_call_list"),
+    path("office/calls/questions/", views.question_queue, name="question_queue"),
+    path("office/calls/questions/<int:pk>/", views.question_answer, name="question_answer"),
+    path("office/calls/questions/<int:pk>/hide/", views.question_hide, name="question_hide"),
 ]

@@ -2,15 +2,18 @@
 
 Both moves are public: the call's publication starts the public timeline of
 every proposal made to it (rule 5: disclosure at every stage).
+
+A question about a call has its own small table: it waits until the city side answers
+it (then it is public, without its asker) or hides it, with the reason.
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.workflow import Transition, Workflow, moves
 from organizations.permissions import refusal
-from proposals.permissions import edits_call
+from proposals.permissions import answers_question, edits_call
 
-from .models import Call, CallStatusChange
+from .models import Call, CallQuestion, CallQuestionStatusChange, CallStatusChange
 
 DEPARTMENT = "department"  # staff who may edit the call (its department; see permissions)
 
@@ -45,5 +48,33 @@ CALL_WORKFLOW = Workflow(
     roles={DEPARTMENT: edits_call},
     audit_model=CallStatusChange,
     subject_field="call",
+    explain=refusal,
+)
+
+
+ANSWERER = "answerer"  # the call's department, the support office, coordinators
+Q = CallQuestion.Status
+
+# Neither move is on a timeline: the answered question itself is the public record, and a
+# hidden one (its reason included) stays between the city side and the asker.
+QUESTION_TRANSITIONS: list[Transition] = [
+    *moves("answer", [Q.WAITING], Q.ANSWERED, {ANSWERER}, _("回答して公開する")),
+    *moves(
+        "hide",
+        [Q.WAITING, Q.ANSWERED],
+        Q.HIDDEN,
+        {ANSWERER},
+        _("公開しない"),
+        comment_required=True,
+        style="secondary",
+    ),
+]
+
+QUESTION_WORKFLOW = Workflow(
+    name="call_question",
+    transitions=QUESTION_TRANSITIONS,
+    roles={ANSWERER: answers_question},
+    audit_model=CallQuestionStatusChange,
+    subject_field="question",
     explain=refusal,
 )

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from kunitachi_kyodo.ical import ical_fold
 from proposals.guideline.models import Criterion
 from proposals.proposals.models import Proposal
 from proposals.review import services
@@ -20,7 +21,6 @@ from proposals.review.models import (
     ReviewSession,
     ScoreSheet,
 )
-from proposals.review.views import ical_fold
 from tests.conftest import CONFIRMED, client_for
 from tests.factories import ProposalFactory, ReviewRoundFactory, UserFactory
 

@@ -43,6 +43,7 @@ from organizations.services import (
     organization_reject,
     organization_verify,
 )
+from proposals.calls import services as call_services
 from proposals.calls.models import Call
 from proposals.calls.services import CallValues, call_close, call_publish, call_save
 from proposals.guideline.models import CollaborationRule, CriterionSet, ProjectForm
@@ -146,6 +147,7 @@ class Command(BaseCommand):
             organizations = self.seed_organizations(users)
             self.seed_memberships(users, organizations)
             calls = self.seed_calls(departments, users)
+            self.seed_call_materials(calls, users)
             proposals = self.seed_proposals(departments, users, organizations, calls)
             rounds = self.seed_review(users)
             projects = self.seed_projects(users, organizations)
@@ -294,6 +296,49 @@ class Command(BaseCommand):
                 call = call_close(call=call, user=staff)
             calls.append(call)
         return calls
+
+    def seed_call_materials(self, calls: list[Call], users: dict[str, User]) -> None:
+        """Briefings and questions of calls, through the services, for a call that has none yet.
+
+        Questions are asked now, so only an open call takes them (as the portal would).
+        """
+        today = timezone.localdate()
+        by_title = {call.title: call for call in calls}
+        for title, materials in demo_data.CALL_MATERIALS.items():
+            call = by_title[title]
+            staff = users[materials["answered_by"]]
+            if not call.briefings.exists():
+                for entry in materials["briefings"]:
+                    day = today + datetime.timedelta(days=entry["day"])
+                    values = call_services.BriefingValues(
+                        starts_at=timezone.make_aware(
+                            datetime.datetime.combine(day, datetime.time(*entry["starts"]))
+                        ),
+                        ends_at=timezone.make_aware(
+                            datetime.datetime.combine(day, datetime.time(*entry["ends"]))
+                        ),
+                        place=entry["place"],
+                        online_url=entry["online_url"],
+                        capacity=entry["capacity"],
+                        note=entry["note"],
+                    )
+                    call_services.briefing_save(call=call, values=values, user=staff)
+            if call.questions.exists() or not call.is_open():
+                continue
+            for entry in materials["questions"]:
+                question = call_services.question_ask(
+                    call=call,
+                    user=users[entry["asker"]],
+                    values=call_services.QuestionValues(text=entry["text"]),
+                )
+                if entry["answer"]:
+                    call_services.question_answer(
+                        question=question,
+                        user=staff,
+                        values=call_services.AnswerValues(
+                            answer=entry["answer"], public_text=entry["public_text"]
+                        ),
+                    )
 
     def seed_proposals(
         self,

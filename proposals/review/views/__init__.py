@@ -1,8 +1,6 @@
 """Open review's pages: public, reviewers', city staff's."""
 
 from .public import (
-    ical_escape,
-    ical_fold,
     review_index,
     round_results,
     session_detail,
@@ -25,8 +23,6 @@ __all__ = [
     "review_index",
     "round_results",
     "session_detail",
-    "ical_escape",
-    "ical_fold",
     "session_ical",
     "my_reviews",
     "score_sheet",

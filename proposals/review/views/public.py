@@ -1,16 +1,14 @@
 """Open review's public pages: the index, a round's published results, sessions and their iCal."""
 
-import datetime
 from decimal import Decimal
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo import ical
 from proposals.guideline.schemes import describe_scheme
 from proposals.review import selectors
 from proposals.review.models import ReviewSession
@@ -138,70 +136,24 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def ical_escape(text: str) -> str:
-    """Escape a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newlines."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def ical_fold(line: str, limit: int = 75) -> str:
-    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character."""
-    parts, current, size = [], "", 0
-    for char in line:
-        octets = len(char.encode())
-        if size + octets > limit:
-            parts.append(current)
-            current, size = " ", 1  # a continuation line starts with one space
-        current += char
-        size += octets
-    parts.append(current)
-    return "\r\n".join(parts)
-
-
-def ical_param(value: str) -> str:
-    """A parameter value (CN=…): quoted, as it may hold ; , or : (RFC 5545 3.2)."""
-    return '"' + value.replace('"', "'") + '"'
-
-
-def _ical_time(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def session_ical(request: HttpRequest, pk: int) -> HttpResponse:
     """The session as an iCalendar event, for a calendar application."""
     session = _visible_session(request, pk)
-    host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    summary = _("%(title)s 公開審査会") % {"title": session.round.title}
     department = session.round.department
+    event = ical.Event(
+        uid=ical.uid(f"review-session-{session.pk}"),
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        summary=_("%(title)s 公開審査会") % {"title": session.round.title},
+        location=session.place,
+        description=session.description,
+        url=request.build_absolute_uri(session.get_absolute_url()),
+    )
     # A published event (METHOD:PUBLISH) must name its organizer (RFC 5546): the department
     # running the round, by its address; without one, the file is a plain calendar entry.
-    organizer = (
-        [f"ORGANIZER;CN={ical_param(department.name)}:mailto:{department.email}"]
-        if department is not None and department.email
-        else []
+    return ical.calendar_response(
+        [event],
+        product="Open review",
+        filename=f"review-session-{session.pk}.ics",
+        organizer=ical.Organizer(department.name, department.email) if department else None,
     )
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Kunitachi Kyodo Portal//Open review//JA",
-        "CALSCALE:GREGORIAN",
-        *(["METHOD:PUBLISH"] if organizer else []),
-        "BEGIN:VEVENT",
-        f"UID:review-session-{session.pk}@{host}",
-        *organizer,
-        f"DTSTAMP:{_ical_time(timezone.now())}",
-        f"DTSTART:{_ical_time(session.starts_at)}",
-        f"DTEND:{_ical_time(session.ends_at)}",
-        f"SUMMARY:{ical_escape(summary)}",
-        f"LOCATION:{ical_escape(session.place)}",
-        f"DESCRIPTION:{ical_escape(session.description)}",
-        f"URL:{request.build_absolute_uri(session.get_absolute_url())}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    response = HttpResponse(
-        "".join(ical_fold(line) + "\r\n" for line in lines),
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="review-session-{session.pk}.ics"'
-    return response
