@@ -97,15 +97,34 @@ def reviewer_assign(
             round=round_, reviewer=reviewer, defaults={"kind": kind, "title": title}
         )
         if created:
+            # By when (the first session) and where: each sheet's own page, not only the list.
+            proposals = [entry.proposal for entry in round_.entries.select_related("proposal")]
             notify(
                 [reviewer],
                 message=_("「%(round)s」の審査委員に割り当てられました。")
                 % {"round": round_.title},
-                url=reverse("review:my_reviews"),
+                url=_my_round_url(round_),
                 email_template="review/email/assigned",
-                context={"round": round_, "sessions": list(round_.sessions.all())},
+                context={
+                    "round": round_,
+                    "sessions": list(round_.sessions.all()),
+                    "sheets": _sheet_links(round_, proposals),
+                },
             )
     return assignment
+
+
+def _my_round_url(round_: ReviewRound) -> str:
+    """The round's part of the reviewer's list (わたしの審査)."""
+    return reverse("review:my_reviews") + f"#round-{round_.pk}-heading"
+
+
+def _sheet_links(round_: ReviewRound, proposals: list[Proposal]) -> list[dict]:
+    """Each proposal with the address of the reviewer's score sheet on it, for a mail."""
+    return [
+        {"proposal": proposal, "url": reverse("review:score_sheet", args=[round_.pk, proposal.pk])}
+        for proposal in proposals
+    ]
 
 
 def round_start_scoring(*, round: ReviewRound, user: User) -> ReviewRound:
@@ -292,18 +311,12 @@ def _remind(session: ReviewSession, reviewer: User, proposals: list[Proposal]) -
                     "未提出の採点票が%(count)s件あります。"
                 )
                 % {"round": round_.title, "starts": starts, "count": len(proposals)},
-                url=reverse("review:my_reviews") + f"#round-{round_.pk}-heading",
+                url=_my_round_url(round_),
                 email_template="review/email/reminder",
                 context={
                     "round": round_,
                     "session": session,
-                    "sheets": [
-                        {
-                            "proposal": proposal,
-                            "url": reverse("review:score_sheet", args=[round_.pk, proposal.pk]),
-                        }
-                        for proposal in proposals
-                    ],
+                    "sheets": _sheet_links(round_, proposals),
                 },
             )
     except IntegrityError:
