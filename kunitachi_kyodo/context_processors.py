@@ -1,8 +1,12 @@
+from functools import partial
+
 from django.conf import settings
+
+from kunitachi_kyodo.worklist import task_count_of
 
 
 def portal(request):
-    """The portal's name and which staff menus the signed-in person may open."""
+    """The portal's name, which staff menus the signed-in person may open, and what waits for them."""
     user = request.user
     staff_menu = {
         "can_verify": user.has_perm("organizations.verify_organization"),
@@ -17,4 +21,7 @@ def portal(request):
         "CITY_NAME": settings.CITY_NAME,
         "staff_menu": staff_menu,
         "nav_is_staff": any(staff_menu.values()),
+        # A callable, so the template computes it only where it shows it (the header), once per
+        # request: a feed or a file download pays nothing, an anonymous visitor no query.
+        "waiting_task_count": partial(task_count_of, request),
     }

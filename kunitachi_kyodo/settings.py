@@ -65,6 +65,13 @@ if not DEBUG and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("PORTAL_SITE_URL must be https:// when DEBUG is off")
 SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 
+# Reviewers who have not submitted every score sheet are mailed this many days before a
+# public review session (`manage.py send_review_reminders`, run daily; --days-before
+# overrides it for one run).
+REVIEW_REMINDER_DAYS_BEFORE = env_int("PORTAL_REVIEW_REMINDER_DAYS_BEFORE", 3)
+if REVIEW_REMINDER_DAYS_BEFORE < 0:
+    raise ImproperlyConfigured("PORTAL_REVIEW_REMINDER_DAYS_BEFORE must be 0 or more")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from kunitachi_kyodo.worklist import tasks_of_request
 from organizations.selectors import (
     memberships_of,
     open_invitations_for,
@@ -15,15 +16,11 @@ from organizations.selectors import (
     recent_public_organizations,
     verification_work,
 )
-from proposals.calls.mypage import tasks_of as call_tasks
 from proposals.calls.selectors import open_calls_closing_first
 from proposals.guideline.models import CollaborationRule
-from proposals.projects.mypage import tasks_of as project_tasks
 from proposals.projects.selectors import projects_of_member
-from proposals.proposals.mypage import tasks_of as proposal_tasks
 from proposals.proposals.selectors import proposals_of, recent_public_proposals
 from proposals.review.mypage import review_work_of
-from proposals.review.mypage import tasks_of as review_tasks
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -54,13 +51,9 @@ class MyPageView(PermissionRequiredMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "notifications": user.notifications.all()[:10],
             "unread_count": user.notifications.unread().count(),
-            # What waits for this person in every stage, counted (an empty list: nothing).
-            "tasks": [
-                *call_tasks(user),
-                *proposal_tasks(user),
-                *review_tasks(user),
-                *project_tasks(user),
-            ],
+            # What waits for this person in every stage, counted (an empty list: nothing);
+            # the same list the header counts, computed once for both.
+            "tasks": tasks_of_request(self.request),
             "proposals": proposals_of(user),
             "projects": projects_of_member(user),
             "memberships": memberships_of(user),

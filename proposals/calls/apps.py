@@ -6,3 +6,6 @@ class CallsConfig(AppConfig):
     name = "proposals.calls"
     label = "calls"
     verbose_name = _("事業の提示（募集）")
+
+    def ready(self) -> None:
+        from . import mypage  # noqa: F401  (lists what waits in this stage on マイページ and in the header)

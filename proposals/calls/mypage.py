@@ -3,11 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kunitachi_kyodo.worklist import Task, waiting
+from kunitachi_kyodo.worklist import Task, waiting, waits_in
 from organizations.models import User
 from proposals.calls.models import CallQuestion
 
 
+@waits_in
 def tasks_of(user: User) -> list[Task]:
     """The questions about calls that the city side owes an answer (its department's, or all)."""
     if not (user.is_city_staff or user.is_support_staff):

@@ -6,19 +6,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kunitachi_kyodo.worklist import Task, waiting
+from kunitachi_kyodo.worklist import Task, waiting, waits_in
 from organizations.models import User
 from proposals.projects.models import Agreement, CollaborationProject, Report
 
 REPORTS_DUE_WITHIN = datetime.timedelta(days=14)
 
 
-def _to_one_or_all(items, url_of) -> str:
-    """One waiting thing: its page. Several: the project list."""
-    first = items[:2]
-    return url_of(first[0]) if len(first) == 1 else reverse("projects:project_list")
+def _to_one_or_all(count: int, items, url_of) -> str:
+    """One waiting thing: its page. Several: the project list. None: no query (the header
+    counts tasks on every page, and most of the time nothing waits)."""
+    if count != 1:
+        return reverse("projects:project_list")
+    return url_of(items[:1][0])
 
 
+@waits_in
 def tasks_of(user: User) -> list[Task]:
     """The partner's agreements to confirm and reports due; the department's the same, overdue."""
     today = timezone.localdate()
@@ -52,19 +55,24 @@ def _agreements_and_reports(*, projects, agreements, reports, labels) -> list[Ta
         project__in=projects, project__status=CollaborationProject.Status.AGREEMENT
     ).order_by("pk")
     reports = reports.filter(project__in=projects, submitted_at__isnull=True).order_by("due_on")
+    agreement_count, report_count = agreements.count(), reports.count()
     return waiting(
         Task(
             labels[0],
-            agreements.count(),
+            agreement_count,
             _to_one_or_all(
-                agreements, lambda a: reverse("projects:agreement_edit", args=[a.project_id])
+                agreement_count,
+                agreements,
+                lambda a: reverse("projects:agreement_edit", args=[a.project_id]),
             ),
         ),
         Task(
             labels[1],
-            reports.count(),
+            report_count,
             _to_one_or_all(
-                reports, lambda r: reverse("projects:report_edit", args=[r.project_id, r.pk])
+                report_count,
+                reports,
+                lambda r: reverse("projects:report_edit", args=[r.project_id, r.pk]),
             ),
         ),
     )

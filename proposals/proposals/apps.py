@@ -8,8 +8,8 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("事業提案")
 
     def ready(self) -> None:
-
         from . import (
+            mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             sections,  # noqa: F401  (adds the proposals to their organization's page, its notices)
             timeline,  # noqa: F401  (adds this stage's rows to records)
         )

@@ -4,12 +4,13 @@ the results pages read the frozen copy, and the sheets and decisions behind it s
 
 from django.contrib import admin
 
-from kunitachi_kyodo.admin import FrozenModelAdmin, FrozenTabularInline
+from kunitachi_kyodo.admin import FrozenModelAdmin, FrozenTabularInline, RecordAdmin
 
 from .models import (
     ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
+    ReviewReminder,
     ReviewRound,
     ReviewSession,
     Score,
@@ -85,6 +86,13 @@ class ReviewSessionAdmin(admin.ModelAdmin):
     list_display = ["round", "starts_at", "place", "is_announced", "minutes_published"]
     list_filter = ["is_announced", "minutes_published"]
     search_fields = ["place", "description", "minutes"]
+
+
+@admin.register(ReviewReminder)
+class ReviewReminderAdmin(RecordAdmin):
+    list_display = ["session", "reviewer", "sheets_left", "sent_at"]
+    list_select_related = ["session__round", "reviewer"]
+    search_fields = ["session__place", "session__round__title", "reviewer__full_name"]
 
 
 @admin.register(ConflictOfInterest)

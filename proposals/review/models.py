@@ -209,6 +209,44 @@ class ReviewSession(models.Model):
             raise ValidationError(errors)
 
 
+class ReviewReminder(models.Model):
+    """That a reviewer was reminded, before a session, of the sheets they had not submitted.
+
+    Written by `send_review_reminders` before it mails; the unique pair is what keeps a
+    daily (or twice-started) command from reminding anyone twice of one session.
+    """
+
+    session = models.ForeignKey(
+        ReviewSession,
+        verbose_name=_("公開審査会"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("審査委員"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sheets_left = models.PositiveSmallIntegerField(_("未提出の採点票の数"))
+    sent_at = models.DateTimeField(_("送信日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "pk"]
+        verbose_name = _("採点の督促")
+        verbose_name_plural = _("採点の督促")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "reviewer"],
+                name="reviewer_reminded_once_per_session",
+                violation_error_message=_("この審査委員には、この公開審査会の督促を送信済みです。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} @ {self.session}"
+
+
 class ReviewerAssignment(models.Model):
     """A reviewer (審査委員) on a round: an internal (city) or external committee member."""
 

@@ -1,11 +1,11 @@
 """A reviewer's work and what waits in open review, as マイページ shows them (selectors kept apart)."""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kunitachi_kyodo.worklist import Task, waiting
+from kunitachi_kyodo.worklist import Task, waiting, waits_in
 from organizations.models import User
 from proposals.review.models import (
     ConflictOfInterest,
@@ -47,6 +47,7 @@ def review_work_of(user: User, *, limit: int = 10) -> list[dict]:
     ]
 
 
+@waits_in
 def tasks_of(user: User) -> list[Task]:
     """A reviewer's sheets still to fill; the department's rounds to prepare and to publish."""
     tasks = []
@@ -58,16 +59,12 @@ def tasks_of(user: User) -> list[Task]:
         if not user.has_perm("organizations.act_citywide"):
             rounds = rounds.filter(department_id=user.department_id)
         staff_list = reverse("review:staff_round_list")
+        counts = rounds.aggregate(
+            preparing=Count("pk", filter=Q(status=ReviewRound.Status.PREPARING)),
+            scoring=Count("pk", filter=Q(status=ReviewRound.Status.SCORING)),
+        )
         tasks += waiting(
-            Task(
-                _("準備中の審査回"),
-                rounds.filter(status=ReviewRound.Status.PREPARING).count(),
-                staff_list,
-            ),
-            Task(
-                _("採点中の審査回（決定と公表を待つ）"),
-                rounds.filter(status=ReviewRound.Status.SCORING).count(),
-                staff_list,
-            ),
+            Task(_("準備中の審査回"), counts["preparing"], staff_list),
+            Task(_("採点中の審査回（決定と公表を待つ）"), counts["scoring"], staff_list),
         )
     return tasks

@@ -7,6 +7,7 @@ of its criterion set since; an unpublished round, seen by staff only, is compute
 the submitted sheets by the same function.
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -14,6 +15,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -27,6 +29,7 @@ from proposals.review.models import (
     ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
+    ReviewReminder,
     ReviewRound,
     ReviewSession,
     Score,
@@ -310,6 +313,34 @@ def missing_sheets(round_: ReviewRound) -> list[tuple[User, Proposal]]:
         for e in entries
         if (a.reviewer_id, e.proposal_id) not in submitted | conflicted
     ]
+
+
+def sheets_owed_by_reviewer(round_: ReviewRound) -> dict[User, list[Proposal]]:
+    """Each reviewer still owing sheets in the round, with those proposals in presentation order."""
+    owed: dict[User, list[Proposal]] = defaultdict(list)
+    for reviewer, proposal in missing_sheets(round_):
+        owed[reviewer].append(proposal)
+    return dict(owed)
+
+
+def sessions_to_remind(*, now: datetime.datetime, days_before: int) -> QuerySet[ReviewSession]:
+    """Sessions still ahead and at most `days_before` days away (by the date in the city's
+    time zone), of rounds being scored: a round in preparation has no sheet open to fill."""
+    last_day = timezone.localdate(now) + datetime.timedelta(days=days_before)
+    return (
+        ReviewSession.objects.filter(
+            starts_at__gt=now,
+            starts_at__date__lte=last_day,
+            round__status=ReviewRound.Status.SCORING,
+        )
+        .select_related("round")
+        .order_by("starts_at", "pk")
+    )
+
+
+def reviewers_reminded(session: ReviewSession) -> set[int]:
+    """The ids of the reviewers already reminded before this session."""
+    return set(ReviewReminder.objects.filter(session=session).values_list("reviewer_id", flat=True))
 
 
 # --- Public pages -----------------------------------------------------------------------

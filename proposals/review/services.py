@@ -8,9 +8,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.notifications.services import notify
@@ -21,11 +21,13 @@ from proposals.calls.models import Call
 from proposals.guideline.models import Criterion, CriterionSet
 from proposals.proposals.models import Proposal
 from proposals.proposals.services import proposal_transition
+from proposals.review import selectors
 from proposals.review.models import (
     STAGE_STATUS,
     ConflictOfInterest,
     ReviewEntry,
     ReviewerAssignment,
+    ReviewReminder,
     ReviewRound,
     ReviewSession,
     Score,
@@ -95,15 +97,34 @@ def reviewer_assign(
             round=round_, reviewer=reviewer, defaults={"kind": kind, "title": title}
         )
         if created:
+            # By when (the first session) and where: each sheet's own page, not only the list.
+            proposals = [entry.proposal for entry in round_.entries.select_related("proposal")]
             notify(
                 [reviewer],
                 message=_("「%(round)s」の審査委員に割り当てられました。")
                 % {"round": round_.title},
-                url=reverse("review:my_reviews"),
+                url=_my_round_url(round_),
                 email_template="review/email/assigned",
-                context={"round": round_, "sessions": list(round_.sessions.all())},
+                context={
+                    "round": round_,
+                    "sessions": list(round_.sessions.all()),
+                    "sheets": _sheet_links(round_, proposals),
+                },
             )
     return assignment
+
+
+def _my_round_url(round_: ReviewRound) -> str:
+    """The round's part of the reviewer's list (わたしの審査)."""
+    return reverse("review:my_reviews") + f"#round-{round_.pk}-heading"
+
+
+def _sheet_links(round_: ReviewRound, proposals: list[Proposal]) -> list[dict]:
+    """Each proposal with the address of the reviewer's score sheet on it, for a mail."""
+    return [
+        {"proposal": proposal, "url": reverse("review:score_sheet", args=[round_.pk, proposal.pk])}
+        for proposal in proposals
+    ]
 
 
 def round_start_scoring(*, round: ReviewRound, user: User) -> ReviewRound:
@@ -255,6 +276,52 @@ def _apply_publication(round_: ReviewRound, change, transition, context) -> None
         closed_incomplete=bool(missing_sheets(round_)),
     )
     round_.refresh_from_db()
+
+
+# --- Reminding reviewers before a session ---------------------------------------------
+
+
+def send_review_reminders(*, days_before: int, now: datetime.datetime | None = None) -> int:
+    """Mail every reviewer who still owes sheets, `days_before` days before a session, once per session."""
+    now = now or timezone.now()
+    sent = 0
+    for session in selectors.sessions_to_remind(now=now, days_before=days_before):
+        reminded = selectors.reviewers_reminded(session)
+        for reviewer, proposals in selectors.sheets_owed_by_reviewer(session.round).items():
+            if reviewer.pk not in reminded and _remind(session, reviewer, proposals):
+                sent += 1
+    return sent
+
+
+def _remind(session: ReviewSession, reviewer: User, proposals: list[Proposal]) -> bool:
+    """Record the reminder, then mail it; False if another run recorded it first."""
+    round_ = session.round
+    try:
+        # The record comes first and in the same transaction as the mail: a second command
+        # running at the same time fails on the unique pair, and its mail is never queued.
+        with transaction.atomic():
+            ReviewReminder.objects.create(
+                session=session, reviewer=reviewer, sheets_left=len(proposals)
+            )
+            starts = formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+            notify(
+                [reviewer],
+                message=_(
+                    "「%(round)s」の公開審査会（%(starts)s）が近づいています。"
+                    "未提出の採点票が%(count)s件あります。"
+                )
+                % {"round": round_.title, "starts": starts, "count": len(proposals)},
+                url=_my_round_url(round_),
+                email_template="review/email/reminder",
+                context={
+                    "round": round_,
+                    "session": session,
+                    "sheets": _sheet_links(round_, proposals),
+                },
+            )
+    except IntegrityError:
+        return False
+    return True
 
 
 # --- Setting up rounds and sessions from the staff pages ---------------------------
