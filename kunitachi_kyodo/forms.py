@@ -20,7 +20,9 @@ class CharacterLimit(MaxLengthValidator):
     """Too long: said with both numbers in 字 (4,000字以内… いま4,001字), never cut silently."""
 
     def __call__(self, value):
-        length = len(value)
+        # A browser sends a line break as two characters (CRLF); a person sees, and the
+        # counter on the page counts, one.
+        length = len(value.replace("\r\n", "\n"))
         if length > self.limit_value:
             raise ValidationError(
                 gettext("%(limit)s字以内で入力してください（いま%(length)s字）。")
@@ -47,6 +49,16 @@ class CharacterLimitsMixin:
             ] + [CharacterLimit(field.max_length)]
             # Built per request (forms are made in one), so the active language is the reader's.
             limit = gettext("%(limit)s字まで") % {"limit": f"{field.max_length:,}"}
+            # The page's counter (static/js/character-count.js) says these as one types.
+            field.widget.attrs.update(
+                {
+                    "data-char-limit": field.max_length,
+                    "data-char-count": gettext("いま%(count)s字（%(limit)s字まで）"),
+                    "data-char-over": gettext(
+                        "%(limit)s字を%(over)s字超えています。減らしてください。"
+                    ),
+                }
+            )
             field.help_text = (
                 gettext("%(help)s（%(limit)s）") % {"help": field.help_text, "limit": limit}
                 if field.help_text

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,11 @@ STEPS: tuple[Step, ...] = (
         _("添付"),
         _("事業計画書・収支予算書・規約・役員名簿など、必要なファイルを添えてください。"),
     ),
-    Step("confirm", _("確認"), _("提案の全体を確かめてから、提出してください。")),
+    Step(
+        "confirm",
+        pgettext_lazy("the last step of a form", "確認"),
+        _("提案の全体を確かめてから、提出してください。"),
+    ),
 )
 
 FIRST, CONFIRM = STEPS[0], STEPS[-1]

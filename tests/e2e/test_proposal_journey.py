@@ -69,6 +69,8 @@ def test_draft_consult_submit_return_resubmit_and_publish(
         "ひとりで夕食をとる子どもが増えています。"
     )
     page.get_by_label(label("事業の目標")).fill("週2回、子どもが安心して食べられる場をつくる。")
+    # While typing, the count in 字 under the field (JavaScript only makes it nicer).
+    expect(page.locator("#id_goal_count")).to_have_text("いま23字（4,000字まで）")
     page.get_by_label(label("成果の指標")).fill("延べ参加者 年間1,500人")
     page.get_by_label(label("事業の内容とスケジュール")).fill(
         "4月から毎週火・金に公民館で開きます。"

@@ -68,3 +68,26 @@ def test_files_already_uploaded_are_kept_when_a_later_file_is_refused(as_persona
     assert "「空.pdf」" in summary(body)
     assert "計画書.pdf" in body  # listed as already registered
     assert [a.original_name for a in proposal.attachments.all()] == ["計画書.pdf"]
+
+
+def test_a_line_break_counts_as_one_character_as_the_page_counts_it(as_persona):
+    """A browser sends each line break as CRLF; the person and the page's counter see one."""
+    client = as_persona("citizen")
+    proposal = fill(client, form_data(), before="content")
+    goal = "目\r\n" * 1333 + "目"  # 4,000 characters as seen, 5,333 as sent
+    response = post_step(client, proposal, "content", form_data(goal=goal))
+    assert response.status_code == 302
+    page = client.get(reverse("proposals:proposal_step", args=[proposal.pk, "content"]))
+    field = re.search(r'<textarea[^>]*name="goal"[^>]*>', page.content.decode()).group(0)
+    assert 'data-char-limit="4000"' in field and "いま%(count)s字" in field
+
+
+def test_in_english_the_steps_and_the_row_errors_are_english(as_persona):
+    client = as_persona("citizen")
+    proposal = fill(client, form_data(), before="budget")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    body = post_step(
+        client, proposal, "budget", form_data(**{"budget-0-amount": "abc"})
+    ).content.decode()
+    assert "Budget, row 1" in summary(body) and "収支予算" not in summary(body)
+    assert ">Check<" in body  # the last step, not "Verified"

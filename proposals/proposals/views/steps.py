@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import CONFIRM_FIELD, CONFIRMED
@@ -41,8 +42,8 @@ from proposals.proposals.steps import (
 from proposals.proposals.views.proposals import own_proposal
 
 TABLES = {
-    "roles": (RoleShareFormSet, services.RoleRow, "role_shares", _("役割分担")),
-    "budget": (BudgetLineFormSet, services.BudgetRow, "budget_lines", _("収支予算")),
+    "roles": (RoleShareFormSet, services.RoleRow, "role_shares", gettext_lazy("役割分担")),
+    "budget": (BudgetLineFormSet, services.BudgetRow, "budget_lines", gettext_lazy("収支予算")),
 }
 # The moves the confirmation page offers: the proposer's ways forward from a draft.
 FORWARD = ("submit", "resubmit", "consult")
