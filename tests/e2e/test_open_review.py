@@ -125,8 +125,11 @@ def test_staff_set_up_reviewers_score_staff_publish_and_a_citizen_reads(page: Pa
     [assigned] = [
         m for m in mail.outbox if m.to == [first_reviewer.email] and ROUND_TITLE in m.subject
     ]
-    page.goto(base + re.search(r"https?://[^/\s]+(/\S*)", assigned.body).group(1))
-    page.get_by_role("link", name=re.compile(rf"「{re.escape(FIRST)}」の採点票")).click()
+    # The mail links each proposal's score sheet, under its title.
+    sheet_url = re.search(rf"- {re.escape(FIRST)}\n\s+https?://[^/\s]+(/\S*)", assigned.body).group(
+        1
+    )
+    page.goto(base + sheet_url)
     expect(page.get_by_role("heading", name=f"採点票：{FIRST}", level=1)).to_be_visible()
     give(page, [4, 5, 1, 4, 3, 4])
     page.get_by_label("全体の講評").fill("地域の力をいかした、よく練られた提案です。")
