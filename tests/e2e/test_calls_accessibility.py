@@ -1,11 +1,14 @@
 """axe-core over the call pages (事業の提示): public list and page, and the department's screens."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from proposals.calls.models import CallAttachment
+from proposals.calls.models import CallAttachment, CallBriefing, CallQuestion
 from proposals.guideline.models import ProjectForm
 from tests.e2e.test_accessibility import DESKTOP, PHONE, assert_no_violations, sign_in
 from tests.factories import CallFactory, UserFactory
@@ -46,6 +49,27 @@ def calls(staff):
         size=15,
         uploaded_by=staff,
     )
+    # 説明会 and a public Q&A: one answered (public), one waiting (the department's to answer).
+    starts = timezone.now() + timedelta(days=7)
+    CallBriefing.objects.create(
+        call=open_call,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        place="くにたち市民協働センター 会議室",
+    )
+    asker = UserFactory(email="asker@example.jp")
+    CallQuestion.objects.create(
+        call=open_call,
+        asked_by=asker,
+        text="任意団体でも応募できますか。",
+        answer="はい、応募できます。",
+        status=CallQuestion.Status.ANSWERED,
+        answered_at=timezone.now(),
+        answered_by=staff,
+    )
+    CallQuestion.objects.create(
+        call=open_call, asked_by=asker, text="説明会はオンラインでも参加できますか。"
+    )
     return {
         "open": open_call,
         "upcoming": CallFactory(title="子どもの居場所づくり", upcoming=True),
@@ -81,6 +105,9 @@ def test_staff_call_pages_and_the_form_with_errors_have_no_axe_violations(
         reverse("calls:call_edit", args=[calls["open"].pk]),
         calls["draft"].get_absolute_url(),
         calls["open"].get_absolute_url(),
+        reverse("calls:briefing_create", args=[calls["open"].pk]),
+        reverse("calls:question_queue"),
+        reverse("calls:question_answer", args=[CallQuestion.objects.get(status="waiting").pk]),
     ]:
         page.goto(live_server.url + path)
         expect(page.locator("h1")).to_have_count(1)
