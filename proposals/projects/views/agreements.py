@@ -1,14 +1,11 @@
 """The agreement (協定書) of a collaboration project: editing, confirming, new versions, the PDF."""
 
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_confirmed
 from kunitachi_kyodo.params import id_param
+from kunitachi_kyodo.pdf import pdf_response
 from kunitachi_kyodo.punctuation import join_list
 from kunitachi_kyodo.values import rows_from, values_from
 from organizations.views import add_form_errors
@@ -202,8 +200,6 @@ def agreement_new_version(request: HttpRequest, pk: int) -> HttpResponse:
 
 def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement as a PDF: public once both sides confirmed it; drafts (「案」) for the parties."""
-    import weasyprint
-
     project = get_object_or_404(selectors.projects_for_agreement_pdf(), pk=pk)
     is_party = bool(workflow.project_roles_of(request.user, project))
     version = request.GET.get("version", "")
@@ -211,7 +207,8 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if agreement is None or not (agreement.is_confirmed or is_party):
         raise Http404
     partners = list(project.partners.all())
-    html = render_to_string(
+    return pdf_response(
+        request,
         "projects/agreement_pdf.html",
         {
             "project": project,
@@ -222,10 +219,7 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "is_draft": not agreement.is_confirmed,
             "years": _years_label(project),
         },
+        filename="協定書.pdf",
+        # A confirmed agreement is public; a draft is the parties' own.
+        private=not agreement.is_confirmed,
     )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    # Shown in the browser's PDF viewer (inline), saved as 協定書.pdf.
-    response = FileResponse(io.BytesIO(pdf), content_type="application/pdf", filename="協定書.pdf")
-    if not agreement.is_confirmed:
-        response["Cache-Control"] = "private, no-store"
-    return response

@@ -1,12 +1,10 @@
 """The printable notice (採択通知書・不採択通知書・差し戻し通知書): its text as it was issued."""
 
-import io
-
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 
+from kunitachi_kyodo.pdf import pdf_response
 from kunitachi_kyodo.wareki import wareki_date
 from proposals.proposals import selectors
 
@@ -28,25 +26,17 @@ def _lines(body: str) -> list[dict]:
 @login_required
 def notice_pdf(request: HttpRequest, pk: int, notice_pk: int) -> HttpResponse:
     """For the proposer's side and the city; anyone else is told it does not exist."""
-    import weasyprint  # heavy: loaded when a PDF is asked for
-
     proposal = get_object_or_404(selectors.visible_proposals_for_page(request.user), pk=pk)
     if not request.user.has_perm("proposals.view_notices", proposal):
         raise Http404
     notice = get_object_or_404(proposal.notices, pk=notice_pk)
-    html = render_to_string(
+    return pdf_response(
+        request,
         "proposals/notice_pdf.html",
         {
             "notice": notice,
             "notice_date": wareki_date(notice.notice_date),
             "lines": _lines(notice.body),
         },
-    )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = FileResponse(
-        io.BytesIO(pdf),
-        content_type="application/pdf",
         filename=f"{notice.get_kind_display()}_{notice.number}.pdf",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

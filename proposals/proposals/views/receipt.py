@@ -1,27 +1,24 @@
 """The printable receipt of a submitted proposal (受付票): its number and the whole proposal."""
 
-import io
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 
+from kunitachi_kyodo.pdf import pdf_response
 from proposals.proposals import selectors
 
 
 @login_required
 def proposal_receipt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """For the proposer's side and the city: it holds the budget, which the public does not see."""
-    import weasyprint  # heavy: loaded when a PDF is asked for
-
     proposal = get_object_or_404(selectors.visible_proposals_for_page(request.user), pk=pk)
     if proposal.receipt_number is None or not request.user.has_perm(
         "proposals.view_private_parts", proposal
     ):
         raise Http404
-    html = render_to_string(
+    return pdf_response(
+        request,
         "proposals/receipt_pdf.html",
         {
             "proposal": proposal,
@@ -30,12 +27,5 @@ def proposal_receipt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "budget_lines": proposal.budget_lines.all(),
             "budget_totals": proposal.budget_totals(),
         },
-    )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = FileResponse(
-        io.BytesIO(pdf),
-        content_type="application/pdf",
         filename=f"受付票_{proposal.receipt_number}.pdf",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
