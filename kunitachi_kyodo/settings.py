@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view reads the body (CSRF reads it in process_view, after this), with the
+    # person's language and session known for the page that says why.
+    "kunitachi_kyodo.request_size.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes last, as its documentation asks: it answers locked-out logins.
@@ -286,6 +289,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Uploads: checked again per field by the forms that accept files.
+PORTAL_MAX_REQUEST_MB = env_int("PORTAL_MAX_REQUEST_MB", 50)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
