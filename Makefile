@@ -70,12 +70,13 @@ compilemessages: venv
 
 # The task worker sends the queued e-mail (printed to this console in the demo);
 # it stops with the server.
+# It runs with DEBUG off, as production does (PORTAL_LOCAL_DEMO: plain HTTP on 127.0.0.1).
 demo: venv compilemessages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
-	$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
+	PORTAL_LOCAL_DEMO=true $(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver 127.0.0.1:8000
+	PORTAL_LOCAL_DEMO=true $(MANAGE) runserver 127.0.0.1:8000
 
 # --- quality -----------------------------------------------------------------
 

@@ -43,25 +43,32 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
 
 
-DEBUG = env_bool("DJANGO_DEBUG", default="DJANGO_SECRET_KEY" not in os.environ)
+# `make demo` runs as production does (DEBUG off: a 404 never lists the site's URLs, errors
+# show the portal's pages), but on plain HTTP on this machine only, with a demo key.
+LOCAL_DEMO = env_bool("PORTAL_LOCAL_DEMO", False)
+LOOPBACK = ["127.0.0.1", "localhost", "[::1]"]
+
+DEBUG = env_bool("DJANGO_DEBUG", default="DJANGO_SECRET_KEY" not in os.environ and not LOCAL_DEMO)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEBUG and not LOCAL_DEMO:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", LOOPBACK)
+if LOCAL_DEMO and not set(ALLOWED_HOSTS) <= set(LOOPBACK):
+    raise ImproperlyConfigured("PORTAL_LOCAL_DEMO serves this machine only (127.0.0.1)")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 # Public identity of the portal; another city changes these, not the code.
 SITE_NAME = os.environ.get("PORTAL_SITE_NAME", "くにたち協働ポータル")
 CITY_NAME = os.environ.get("PORTAL_CITY_NAME", "国立市")
-SITE_URL = os.environ.get("PORTAL_SITE_URL", "")
+SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000" if LOCAL_DEMO else "")
 if not DEBUG and not SITE_URL:
     # Mail links are built from it: a default would send every link to localhost.
     raise ImproperlyConfigured("PORTAL_SITE_URL must be set when DEBUG is off")
-if not DEBUG and not SITE_URL.startswith("https://"):
+if not DEBUG and not LOCAL_DEMO and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("PORTAL_SITE_URL must be https:// when DEBUG is off")
 SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 
@@ -217,6 +224,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The local demo serves the static files from the source folders (no collectstatic step).
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or LOCAL_DEMO
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -229,7 +238,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if DEBUG or LOCAL_DEMO
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         ),
     },
@@ -261,11 +270,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# The local demo is plain HTTP on 127.0.0.1: no HTTPS to insist on.
+HTTPS_ONLY = not DEBUG and not LOCAL_DEMO
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS_ONLY
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS_ONLY)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000 if HTTPS_ONLY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
+SECURE_HSTS_PRELOAD = HTTPS_ONLY
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

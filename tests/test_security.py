@@ -100,3 +100,39 @@ def test_pages_contain_no_inline_scripts_or_styles(client, organization):
         assert "<script>" not in body
         assert " style=" not in body
         assert "onclick=" not in body
+
+
+def _settings_in(env: dict, tmp_path, code: list[str]):
+    return subprocess.run(
+        [sys.executable, "manage.py", *code],
+        cwd=settings.BASE_DIR,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SQLITE_PATH": str(tmp_path / "db.sqlite3"), **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_local_demo_runs_with_debug_off_so_a_404_lists_no_urls(tmp_path):
+    """Finding: the demo ran with DEBUG on, so a 404 showed every URL of the site."""
+    result = _settings_in(
+        {"PORTAL_LOCAL_DEMO": "true"},
+        tmp_path,
+        [
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings as s; print(s.DEBUG, s.SITE_URL, s.SECURE_SSL_REDIRECT)",
+        ],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "http://127.0.0.1:8000", "False"]
+
+
+def test_the_local_demo_mode_refuses_to_serve_another_host(tmp_path):
+    result = _settings_in(
+        {"PORTAL_LOCAL_DEMO": "true", "DJANGO_ALLOWED_HOSTS": "kyodo.example.jp"},
+        tmp_path,
+        ["check"],
+    )
+    assert result.returncode != 0
+    assert "PORTAL_LOCAL_DEMO serves this machine only" in result.stderr
