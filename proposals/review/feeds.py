@@ -1,0 +1,28 @@
+"""What open review adds to the portal's feeds: each round as its results are published."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kunitachi_kyodo.feeds import Entry, Scope, publishes
+
+from . import selectors
+
+
+@publishes("results", gettext_lazy("公表された審査結果"))
+def published_results(scope: Scope, *, limit: int) -> list[Entry]:
+    rounds = selectors.latest_published_rounds(
+        department_id=scope.department_id, field_id=scope.field_id, limit=limit
+    )
+    return [
+        Entry(
+            key=f"review-round-{round_.pk}",
+            title=_("%(title)s の審査結果") % {"title": round_.title},
+            link=round_.get_absolute_url(),
+            published=round_.published_at,
+            updated=round_.published_at,  # a published round is frozen
+            summary=_("%(stage)s（%(call)s）の結果を公表しました。")
+            % {"stage": round_.get_stage_display(), "call": round_.call or _("自由提案")},
+            categories=(round_.department.name,),
+        )
+        for round_ in rounds
+    ]
