@@ -134,7 +134,10 @@ def test_every_feed_is_valid_atom_with_the_city_as_author(client, settings, worl
         assert feed.findtext(f"{ATOM}author/{ATOM}name") == "国立市"
 
 
-def test_no_feed_shows_a_draft_a_private_row_or_private_text(client, world):
+@pytest.mark.parametrize("persona", ["anonymous", "city_staff", "support_office", "admin"])
+def test_no_feed_shows_a_draft_a_private_row_or_private_text(as_persona, world, persona):
+    # A feed is the same for everyone: those who see drafts on the pages do not get them here.
+    client = as_persona(persona)
     for url in every_feed_url(world):
         body = client.get(url).content.decode()
         assert SECRET not in body, url

@@ -8,6 +8,13 @@ from kunitachi_kyodo.feeds import Entry, Scope, publishes
 from . import selectors
 
 
+def _answering(round_) -> str:
+    """What the round judged proposals for: its call (only once the call is public)."""
+    if round_.call is not None and round_.call.is_public:
+        return round_.call.title
+    return _("自由提案")
+
+
 @publishes("results", gettext_lazy("公表された審査結果"))
 def published_results(scope: Scope, *, limit: int) -> list[Entry]:
     rounds = selectors.latest_published_rounds(
@@ -21,7 +28,7 @@ def published_results(scope: Scope, *, limit: int) -> list[Entry]:
             published=round_.published_at,
             updated=round_.published_at,  # a published round is frozen
             summary=_("%(stage)s（%(call)s）の結果を公表しました。")
-            % {"stage": round_.get_stage_display(), "call": round_.call or _("自由提案")},
+            % {"stage": round_.get_stage_display(), "call": _answering(round_)},
             categories=(round_.department.name,),
         )
         for round_ in rounds
