@@ -25,11 +25,15 @@ class Organizer:
 
 @dataclass(frozen=True)
 class Event:
-    """One VEVENT. `uid` is stable for the thing it stands for (a calendar updates it in place)."""
+    """One VEVENT. `uid` is stable for the thing it stands for (a calendar updates it in place).
+
+    A moment such as a deadline has no end (`ends_at=None`): RFC 5545 wants DTEND after
+    DTSTART, and an event without one ends when it starts.
+    """
 
     uid: str
     starts_at: datetime.datetime
-    ends_at: datetime.datetime
+    ends_at: datetime.datetime | None
     summary: str
     location: str = ""
     description: str = ""
@@ -95,7 +99,7 @@ def calendar_lines(
             *organizer_lines,
             f"DTSTAMP:{stamp}",
             f"DTSTART:{ical_time(event.starts_at)}",
-            f"DTEND:{ical_time(event.ends_at)}",
+            *([f"DTEND:{ical_time(event.ends_at)}"] if event.ends_at else []),
             f"SUMMARY:{ical_escape(event.summary)}",
             *([f"LOCATION:{ical_escape(event.location)}"] if event.location else []),
             *([f"DESCRIPTION:{ical_escape(event.description)}"] if event.description else []),

@@ -1,11 +1,21 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import syndication, views
+
+feed_urls = [
+    path("", syndication.feed_index, name="index"),
+    path("all/", syndication.EverythingFeed(), name="all"),
+    path("department/<int:pk>/", syndication.DepartmentFeed(), name="department"),
+    path("field/<int:number>/", syndication.FieldFeed(), name="field"),
+    path("calendar.ics", syndication.public_calendar, name="calendar"),
+    path("<slug:slug>/", syndication.KindFeed(), name="kind"),
+]
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("mypage/", views.MyPageView.as_view(), name="mypage"),
+    path("feeds/", include((feed_urls, "feeds"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("kunitachi_kyodo.notifications.urls")),

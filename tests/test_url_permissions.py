@@ -82,6 +82,13 @@ EXPECTED: dict[str, dict[str, object]] = {
     "guideline:guideline_revision": everyone(200),
     "calls:call_list": everyone(200),
     "calls:call_feed": everyone(200),
+    # Feeds and the calendar of public dates (フィードとカレンダー): public, like the pages.
+    "feeds:index": everyone(200),
+    "feeds:all": everyone(200),
+    "feeds:kind": everyone(200),
+    "feeds:department": everyone(200),
+    "feeds:field": everyone(200),
+    "feeds:calendar": everyone(200),
     "calls:call_create": only(CITY),
     "calls:call_detail": everyone(200),  # a published call
     "calls:call_edit": only(DEPARTMENT),  # staff of the call's department
@@ -282,6 +289,9 @@ def url_args(organization, users):
     return {
         **project_url_args(organization, users),
         "review:round_results": [published.pk],
+        "feeds:kind": ["proposals"],
+        "feeds:department": [department.pk],
+        "feeds:field": [1],
         "review:session_detail": [session.pk],
         "review:session_ical": [session.pk],
         "review:score_sheet": [scoring.pk, in_review.pk],

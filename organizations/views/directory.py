@@ -34,6 +34,13 @@ class OrganizationDirectoryView(FilterView):
     def get_queryset(self):
         return Organization.objects.public().for_listing()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Narrowed to one activity field: that field's feed is the page's alternate.
+        form = context["filter"].form
+        context["field"] = form.cleaned_data.get("field") if form.is_valid() else None
+        return context
+
 
 class OrganizationDetailView(DetailView):
     template_name = "organizations/organization_detail.html"

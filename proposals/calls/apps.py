@@ -8,4 +8,8 @@ class CallsConfig(AppConfig):
     verbose_name = _("事業の提示（募集）")
 
     def ready(self) -> None:
-        from . import mypage  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+        from . import (
+            dates,  # noqa: F401  (adds deadlines and briefings to the public calendar)
+            feeds,  # noqa: F401  (adds published calls to the Atom feeds)
+            mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+        )

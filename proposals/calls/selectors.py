@@ -51,13 +51,20 @@ def attachments_of(call_pk: int) -> QuerySet[CallAttachment]:
     return CallAttachment.objects.select_related("call").filter(call_id=call_pk)
 
 
-def latest_published_calls(limit: int = 20) -> QuerySet[Call]:
-    """The most recently published public calls, newest first (the Atom feed)."""
+def latest_published_calls(*, department_id: int | None, limit: int) -> QuerySet[Call]:
+    """The most recently published public calls, newest first (the Atom feeds)."""
+    calls = Call.objects.public().filter(published_at__isnull=False)
+    if department_id is not None:
+        calls = calls.filter(department_id=department_id)
+    return calls.select_related("department").order_by("-published_at", "-pk")[:limit]
+
+
+def public_dates_of_calls(since) -> tuple[QuerySet[Call], QuerySet[CallBriefing]]:
+    """Public calls closing since `since`, and their briefings since then (the public calendar)."""
+    calls = Call.objects.public()
     return (
-        Call.objects.public()
-        .filter(published_at__isnull=False)
-        .select_related("department")
-        .order_by("-published_at", "-pk")[:limit]
+        calls.filter(closes_at__gte=since).select_related("department").order_by("closes_at"),
+        CallBriefing.objects.filter(call__in=calls, starts_at__gte=since).select_related("call"),
     )
 
 

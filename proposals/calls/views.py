@@ -3,14 +3,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
@@ -19,12 +16,14 @@ from rules.contrib.views import PermissionRequiredMixin
 from kunitachi_kyodo import ical
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_move_confirmed
+from kunitachi_kyodo.feeds import EntriesFeed
 from kunitachi_kyodo.uploads import download_response
 from kunitachi_kyodo.values import values_from
 from kunitachi_kyodo.workflow import MoveNotAvailable
 from organizations.permissions import require
 from organizations.views import add_form_errors
 from proposals.calls import selectors, services
+from proposals.calls.dates import briefing_event
 from proposals.calls.filters import (
     ENDED,
     OPEN,
@@ -82,6 +81,9 @@ class CallListView(FilterView):
             {"call": call, "phase": phase, "phase_label": PHASE_LABELS[phase]}
             for call, phase in phases
         ]
+        # Narrowed to one department: that department's feed is the page's alternate too.
+        form = context["filter"].form
+        context["department"] = form.cleaned_data.get("department") if form.is_valid() else None
         return context
 
 
@@ -151,47 +153,19 @@ def call_attachment_download(request: HttpRequest, pk: int, attachment_pk: int) 
     return download_response(attachment, private=not attachment.call.is_public)
 
 
-class CallFeed(Feed):
-    """Atom feed of the latest public calls; drafts never appear."""
+class CallFeed(EntriesFeed):
+    """Atom feed of the latest public calls; drafts never appear (the entries: calls/feeds.py)."""
 
-    feed_type = Atom1Feed
+    slugs = ("calls",)
     link = reverse_lazy("calls:call_list")
 
     def title(self):
         return _("%(site)s 事業の提示（募集）") % {"site": settings.SITE_NAME}
 
-    def author_name(self):
-        # Atom requires an author; the calls are the city's.
-        return settings.CITY_NAME
-
-    def author_link(self):
-        return settings.SITE_URL
-
     def subtitle(self):
         return _("%(city)sが協働の相手方を募集する事業の新着情報です。") % {
             "city": settings.CITY_NAME
         }
-
-    def items(self):
-        return selectors.latest_published_calls()
-
-    def item_title(self, item: Call) -> str:
-        return item.title
-
-    def item_description(self, item: Call) -> str:
-        return Truncator(item.background).chars(200)
-
-    def item_link(self, item: Call) -> str:
-        return item.get_absolute_url()
-
-    def item_pubdate(self, item: Call):
-        return item.published_at
-
-    def item_updateddate(self, item: Call):
-        return item.updated_at
-
-    def item_categories(self, item: Call) -> list[str]:
-        return [item.department.name]
 
 
 # --- The department: create, edit, publish, close -----------------------------------
@@ -313,28 +287,13 @@ staff_call_list = StaffCallListView.as_view()
 # --- Briefings (説明会): public calendars, the department's editing -------------------------
 
 
-def _briefing_event(request: HttpRequest, briefing: CallBriefing, call: Call) -> ical.Event:
-    lines = [
-        briefing.note,
-        briefing.capacity and _("定員：%(capacity)s") % {"capacity": briefing.capacity},
-    ]
-    if briefing.online_url:
-        lines.append(_("オンライン参加：%(url)s") % {"url": briefing.online_url})
-    return ical.Event(
-        uid=ical.uid(f"call-briefing-{briefing.pk}"),
-        starts_at=briefing.starts_at,
-        ends_at=briefing.ends_at,
-        summary=_("%(title)s 説明会") % {"title": call.title},
-        location=briefing.place,
-        description="\n".join(line for line in lines if line),
-        url=request.build_absolute_uri(briefing.get_absolute_url()),
-    )
-
-
 def _briefings_calendar(request, call: Call, briefings, filename: str) -> HttpResponse:
     department = call.department
     return ical.calendar_response(
-        [_briefing_event(request, briefing, call) for briefing in briefings],
+        [
+            briefing_event(briefing, call, absolute=request.build_absolute_uri)
+            for briefing in briefings
+        ],
         product="Call briefings",
         filename=filename,
         # METHOD:PUBLISH names the department holding the briefings (RFC 5546).

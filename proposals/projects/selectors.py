@@ -12,6 +12,7 @@ from proposals.projects.models import (
     CollaborationProject,
     Direction,
     Evaluation,
+    ProjectStatusChange,
     Report,
     ReportAttachment,
     ReportValue,
@@ -178,3 +179,24 @@ def projects_of_member(user, *, limit: int = 10) -> QuerySet[CollaborationProjec
         .distinct()
         .order_by(*_NEWEST_FIRST)[:limit]
     )
+
+
+# --- The feeds ----------------------------------------------------------------------------
+
+
+def latest_public_milestones(
+    *, department_id: int | None, field_id: int | None, limit: int
+) -> QuerySet[ProjectStatusChange]:
+    """The public rows of projects' records, newest first, of a department or field (the feeds).
+
+    A project is in a field's feed when one of its partners works in that field.
+    """
+    rows = ProjectStatusChange.objects.public().select_related("project__department")
+    if department_id is not None:
+        rows = rows.filter(project__department_id=department_id)
+    if field_id is not None:
+        partnered = CollaborationProject.partners.through.objects.filter(
+            organization__fields=field_id
+        )
+        rows = rows.filter(project__in=partnered.values("collaborationproject"))
+    return rows.order_by("-created_at", "-pk")[:limit]

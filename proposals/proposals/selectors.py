@@ -166,3 +166,17 @@ def _side_by_side(label: str, old: str, new: str) -> dict:
         "old": mark_safe("".join(before)),  # noqa: S308 - every piece escaped above
         "new": mark_safe("".join(after)),  # noqa: S308 - every piece escaped above
     }
+
+
+def latest_submitted_proposals(
+    *, department_id: int | None, field_id: int | None, limit: int
+) -> QuerySet[Proposal]:
+    """Public proposals, latest first submission first, of a department or field (the feeds)."""
+    proposals = Proposal.objects.public()
+    if department_id is not None:
+        proposals = proposals.in_department(department_id)
+    if field_id is not None:
+        proposals = proposals.filter(organization__fields=field_id)
+    return proposals.select_related(
+        "organization", "proposer", "department", "call__department"
+    ).order_by("-submitted_at", "-pk")[:limit]

@@ -9,6 +9,8 @@ class ReviewConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            dates,  # noqa: F401  (adds announced sessions to the public calendar)
+            feeds,  # noqa: F401  (adds published results to the Atom feeds)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             permissions,  # noqa: F401  (registers the reviewers' permissions)
             sections,  # noqa: F401  (adds the published results to a proposal's page)

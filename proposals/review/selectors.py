@@ -521,3 +521,25 @@ def round_progress(
 def entries_to_decide(review_round: ReviewRound) -> QuerySet[ReviewEntry]:
     """The round's entries with their round and proposal: staff look one up to decide it."""
     return ReviewEntry.objects.select_related("round", "proposal").filter(round=review_round)
+
+
+def latest_published_rounds(
+    *, department_id: int | None, field_id: int | None, limit: int
+) -> QuerySet[ReviewRound]:
+    """Published rounds, latest publication first, of a department or a field (the feeds).
+
+    A round is in a field's feed when a proposal it judged comes from an organization
+    working in that field.
+    """
+    rounds = published_rounds().select_related("department", "call")
+    if department_id is not None:
+        rounds = rounds.filter(department_id=department_id)
+    if field_id is not None:
+        judged = ReviewEntry.objects.filter(proposal__organization__fields=field_id)
+        rounds = rounds.filter(pk__in=judged.values("round"))
+    return rounds[:limit]
+
+
+def announced_sessions_since(since: datetime.datetime) -> QuerySet[ReviewSession]:
+    """Announced sessions from `since` on, with the department running them (the calendar)."""
+    return announced_sessions().filter(starts_at__gte=since).select_related("round__department")

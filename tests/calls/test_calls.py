@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from kunitachi_kyodo import feeds
 from proposals.calls import services as call_services
 from proposals.calls.models import Call, CallAttachment
 from proposals.guideline.models import CriterionSet, ProjectForm
@@ -256,7 +257,8 @@ def test_feed_has_published_calls_and_never_drafts(client):
     assert "背景" * 300 not in body  # the description is truncated
 
 
-def test_feed_lists_the_twenty_latest(client):
+def test_feed_lists_the_latest(client, monkeypatch):
+    monkeypatch.setattr(feeds, "LATEST", 20)  # 50 in use (kunitachi_kyodo/feeds.py)
     now = timezone.now()
     for day in range(22):
         CallFactory(title=f"募集{day:02d}", published_at=now - datetime.timedelta(days=day))

@@ -6,11 +6,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
 from kunitachi_kyodo import ical
 from proposals.guideline.schemes import describe_scheme
 from proposals.review import selectors
+from proposals.review.dates import session_event
 from proposals.review.models import ReviewSession
 
 # --- Public pages ------------------------------------------------------------------
@@ -140,15 +140,7 @@ def session_ical(request: HttpRequest, pk: int) -> HttpResponse:
     """The session as an iCalendar event, for a calendar application."""
     session = _visible_session(request, pk)
     department = session.round.department
-    event = ical.Event(
-        uid=ical.uid(f"review-session-{session.pk}"),
-        starts_at=session.starts_at,
-        ends_at=session.ends_at,
-        summary=_("%(title)s 公開審査会") % {"title": session.round.title},
-        location=session.place,
-        description=session.description,
-        url=request.build_absolute_uri(session.get_absolute_url()),
-    )
+    event = session_event(session, absolute=request.build_absolute_uri)
     # A published event (METHOD:PUBLISH) must name its organizer (RFC 5546): the department
     # running the round, by its address; without one, the file is a plain calendar entry.
     return ical.calendar_response(
