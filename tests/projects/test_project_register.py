@@ -162,3 +162,27 @@ def test_facet_query_count_is_constant_as_projects_grow(
         client.get(URL, params)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
+
+
+def test_bad_filters_give_an_empty_register_with_the_reason_next_to_the_field(world, client):
+    for params in (
+        {"q": "防" * 10_000},
+        {"department": "999999"},
+        {"field": "abc"},
+        {"fiscal_year": "1999"},
+        {"fiscal_year": "二〇二五"},
+        {"status": "<b>x</b>"},
+        {"sort": "random"},
+    ):
+        response = client.get(URL, params)
+        assert response.status_code == 200, params
+        assert titles(client, **params) == set(), params
+        assert 'id="form-error-summary"' in response.text, params
+    shown = client.get(URL, {"q": "<i>防災</i>"}).text
+    assert "<i>防災</i>" not in shown and "&lt;i&gt;防災&lt;/i&gt;" in shown
+
+
+def test_a_chosen_value_without_projects_stays_selected(world, client):
+    body = client.get(URL, {"fiscal_year": "2022", "partner_kind": "citizen"}).text
+    assert titles(client, fiscal_year="2022", partner_kind="citizen") == set()
+    assert 'value="citizen" selected' in body and "（0件）" in body
