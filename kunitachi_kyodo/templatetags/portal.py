@@ -47,6 +47,17 @@ def query_replace(context, **kwargs) -> str:
     return query.urlencode()
 
 
+@register.simple_tag
+def page_links(page_obj) -> list:
+    """The page numbers a pager shows: both ends and a few around the current page, "…" between.
+
+    Bounded whatever the number of pages, so a list of 10,000 pages has a pager of a dozen links.
+    """
+    return list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    )
+
+
 @register.filter
 def iso_datetime(value) -> str:
     """ISO 8601 for <time datetime>: local time to the second (2026-12-03T00:58:00+09:00).

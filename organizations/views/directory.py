@@ -10,6 +10,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
+from kunitachi_kyodo.lists import ForgivingPaginationMixin
 from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.values import values_from
 from organizations import selectors, services
@@ -24,7 +25,7 @@ from organizations.views.accounts import add_form_errors
 # --- Directory and organization pages ---------------------------------------
 
 
-class OrganizationDirectoryView(FilterView):
+class OrganizationDirectoryView(ForgivingPaginationMixin, FilterView):
     """The public directory (団体一覧): verified, listed organizations only."""
 
     filterset_class = OrganizationFilter

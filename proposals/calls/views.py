@@ -17,6 +17,7 @@ from kunitachi_kyodo import ical
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.feeds import EntriesFeed
+from kunitachi_kyodo.lists import ForgivingPaginationMixin
 from kunitachi_kyodo.uploads import download_response
 from kunitachi_kyodo.values import values_from
 from kunitachi_kyodo.workflow import MoveNotAvailable
@@ -63,7 +64,7 @@ def _visible_call(request: HttpRequest, pk: int) -> Call:
 # --- Public pages -----------------------------------------------------------------
 
 
-class CallListView(FilterView):
+class CallListView(ForgivingPaginationMixin, FilterView):
     """The public list: open calls first (nearest deadline first), then upcoming, then ended."""
 
     filterset_class = CallFilter

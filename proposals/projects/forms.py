@@ -5,7 +5,6 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
-from kunitachi_kyodo.fiscal import fiscal_year_label
 from kunitachi_kyodo.forms import AmountInput, CharacterLimitsMixin
 from kunitachi_kyodo.uploads import validate_upload
 from organizations.models import Department, Organization
@@ -37,18 +36,6 @@ DATE_ERRORS = {"invalid": _("日付を正しく入力してください（例：
 
 
 # --- The public list -------------------------------------------------------------------
-
-
-class ProjectFilterForm(forms.Form):
-    fiscal_year = forms.TypedChoiceField(label=_("年度"), coerce=int, required=False)
-    status = forms.ChoiceField(label=_("状態"), required=False)
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["fiscal_year"].choices = [("", _("すべて"))] + [
-            (year, fiscal_year_label(year)) for year in years
-        ]
-        self.fields["status"].choices = [("", _("すべて")), *CollaborationProject.Status.choices]
 
 
 # --- Creation by staff ---------------------------------------------------------------------

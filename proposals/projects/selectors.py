@@ -5,8 +5,10 @@ What the rule checks read is fetched by `rule_checks.with_rule_facts`, which the
 on top of these (rule_checks and selectors are siblings and do not import each other).
 """
 
-from django.db.models import Max, Min, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
+from organizations.models import Kind
 from proposals.projects.models import (
     Agreement,
     CollaborationProject,
@@ -25,31 +27,110 @@ _NEWEST_FIRST = ("-first_fiscal_year", "-pk")
 # --- Lists --------------------------------------------------------------------------------
 
 
-def fiscal_years_of_public_projects() -> list[int]:
-    """Every fiscal year some public project runs in, newest first (the list's year filter)."""
-    span = CollaborationProject.objects.public().aggregate(
-        first=Min("first_fiscal_year"), last=Max("last_fiscal_year")
-    )
-    return list(range(span["last"], span["first"] - 1, -1)) if span["first"] else []
-
-
-def public_projects(
-    *, fiscal_year: int | None = None, status: str | None = None
-) -> QuerySet[CollaborationProject]:
-    """Public projects newest first, for the public list: in a fiscal year or status when given."""
-    projects = (
+def public_projects() -> QuerySet[CollaborationProject]:
+    """Public projects newest first, with what the register shows of each."""
+    return (
         CollaborationProject.objects.public()
         .for_listing()
         .select_related("form__parent")
         .order_by(*_NEWEST_FIRST)
     )
-    if fiscal_year:
-        projects = projects.filter(
-            first_fiscal_year__lte=fiscal_year, last_fiscal_year__gte=fiscal_year
-        )
-    if status:
-        projects = projects.filter(status=status)
-    return projects
+
+
+# --- The register's filters and counts ------------------------------------------------------
+
+CITIZEN = "citizen"
+PARTNER_KINDS = [*Kind.choices, (CITIZEN, gettext_lazy("市民（個人の提案）"))]
+
+
+def partnered(**organization_lookup) -> Q:
+    """Projects with a partner matching the lookup, as a subquery (each project once)."""
+    through = CollaborationProject.partners.through.objects
+    lookup = {f"organization__{key}": value for key, value in organization_lookup.items()}
+    return Q(pk__in=through.filter(**lookup).values("collaborationproject"))
+
+
+def partner_kind_q(kind: str) -> Q:
+    """Projects with a partner of this kind; a citizen is one who proposed without an organization."""
+    if kind == CITIZEN:
+        return Q(proposal__isnull=False, proposal__organization__isnull=True)
+    return partnered(kind=kind)
+
+
+def _by_partner(projects: QuerySet, relation: str, label: str, order: tuple[str, ...]) -> list:
+    """(key, label, projects) per value of the partners' `relation`, in one grouped query."""
+    through = CollaborationProject.partners.through.objects
+    rows = (
+        through.filter(collaborationproject__in=projects.order_by().values("pk"))
+        .exclude(**{f"organization__{relation}": None})
+        .values(f"organization__{relation}", f"organization__{relation}__{label}")
+        .annotate(n=Count("collaborationproject", distinct=True))
+        .order_by(*(f"organization__{relation}__{o}" for o in order))
+    )
+    return [
+        (row[f"organization__{relation}"], row[f"organization__{relation}__{label}"], row["n"])
+        for row in rows
+    ]
+
+
+def _by_column(projects: QuerySet, column: str, label: str, order: tuple[str, ...]) -> list:
+    rows = (
+        projects.order_by()
+        .values(column, f"{column}__{label}")
+        .annotate(n=Count("pk"))
+        .order_by(*(f"{column}__{o}" for o in order))
+    )
+    return [(row[column], row[f"{column}__{label}"], row["n"]) for row in rows]
+
+
+def _by_year(projects: QuerySet) -> list:
+    # Grouped by (first, last) year: as many rows as distinct spans, never one per project.
+    spans = (
+        projects.order_by().values("first_fiscal_year", "last_fiscal_year").annotate(n=Count("pk"))
+    )
+    counts: dict[int, int] = {}
+    for span in spans:
+        for year in range(span["first_fiscal_year"], span["last_fiscal_year"] + 1):
+            counts[year] = counts.get(year, 0) + span["n"]
+    return [(year, year, counts[year]) for year in sorted(counts, reverse=True)]
+
+
+def _by_status(projects: QuerySet) -> list:
+    counts = dict(
+        projects.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return [
+        (value, label, counts[value])
+        for value, label in CollaborationProject.Status.choices
+        if value in counts
+    ]
+
+
+def _by_partner_kind(projects: QuerySet) -> list:
+    counts = projects.order_by().aggregate(
+        **{kind: Count("pk", filter=partner_kind_q(kind)) for kind, _label in PARTNER_KINDS}
+    )
+    return [(kind, label, counts[kind]) for kind, label in PARTNER_KINDS if counts[kind]]
+
+
+def count_projects_by(facet: str, projects: QuerySet) -> list[tuple]:
+    """(value, label, number of projects) for each value of one facet, in one query."""
+    match facet:
+        case "field":
+            return _by_partner(projects, "fields", "short_name", ("number",))
+        case "district":
+            return _by_partner(projects, "districts", "name", ("order", "kana"))
+        case "department":
+            return _by_column(projects, "department", "name", ("order", "name"))
+        case "form":
+            return _by_column(projects, "form", "name", ("order", "pk"))
+        case "fiscal_year":
+            return _by_year(projects)
+        case "status":
+            return _by_status(projects)
+        case "partner_kind":
+            return _by_partner_kind(projects)
+    raise ValueError(facet)
 
 
 def every_project() -> QuerySet[CollaborationProject]:

@@ -34,6 +34,8 @@ PUBLIC_PATHS = [
     reverse("calls:call_list") + "?period=ended",
     reverse("review:review_index"),
     reverse("projects:project_list"),
+    # The register with filters chosen, one of them unknown: counts, the error summary, the pager.
+    reverse("projects:project_list") + "?partner_kind=citizen&sort=title&fiscal_year=1999",
     reverse("guideline:guideline_index"),
     *[
         reverse("guideline:guideline_page", args=[slug])

@@ -9,22 +9,25 @@ narratives and files, and unpublished evaluations are shown to the parties only.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
 
 from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.fiscal import fiscal_years_label
+from kunitachi_kyodo.lists import ForgivingPaginationMixin
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.values import values_from
 from organizations.models import Organization
 from organizations.views import add_form_errors
 from proposals.guideline.models import CollaborationRule
 from proposals.projects import selectors, services, workflow
-from proposals.projects.forms import ProjectCreateForm, ProjectEditForm, ProjectFilterForm
+from proposals.projects.filters import ProjectFilter
+from proposals.projects.forms import ProjectCreateForm, ProjectEditForm
 from proposals.projects.models import CollaborationProject, Evaluation, Report
 from proposals.projects.rule_checks import NOT_MET, check_project, with_rule_facts
 from proposals.projects.services import WHO_WRITES
@@ -64,20 +67,30 @@ def _require_department(user, project: CollaborationProject) -> None:
 # --- Public pages -----------------------------------------------------------------------------
 
 
-def project_list(request: HttpRequest) -> HttpResponse:
-    """The public list: every project, newest fiscal year first, with form, partners and status."""
-    form = ProjectFilterForm(request.GET or None, years=selectors.fiscal_years_of_public_projects())
-    chosen = form.cleaned_data if form.is_valid() else {}
-    projects = selectors.public_projects(
-        fiscal_year=chosen.get("fiscal_year"), status=chosen.get("status")
-    )
-    page = Paginator(projects, 20).get_page(request.GET.get("page"))
-    rows = [{"project": p, "years": _years_label(p)} for p in page.object_list]
-    return render(
-        request,
-        "projects/project_list.html",
-        {"form": form, "page_obj": page, "paginator": page.paginator, "rows": rows},
-    )
+class ProjectRegisterView(ForgivingPaginationMixin, FilterView):
+    """The public register (協働事業一覧): every project, filtered, sorted, counted per filter value.
+
+    A selection is a plain GET URL, so it can be shared; `share_query` is its canonical form.
+    """
+
+    filterset_class = ProjectFilter
+    template_name = "projects/project_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return selectors.public_projects()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        filterset.count_options()
+        query = filterset.canonical_query()
+        context["rows"] = [{"project": p, "years": _years_label(p)} for p in context["object_list"]]
+        context["share_url"] = self.request.path + (f"?{urlencode(query)}" if query else "")
+        return context
+
+
+project_list = ProjectRegisterView.as_view()
 
 
 def _actuals(reports) -> dict:

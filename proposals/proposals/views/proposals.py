@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kunitachi_kyodo.confirm import unless_move_confirmed
+from kunitachi_kyodo.lists import page_of
 from kunitachi_kyodo.sections import sections_of
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.uploads import download_response
@@ -21,7 +21,7 @@ from proposals.proposals.models import Proposal
 
 
 def _paginate(request, queryset, per_page=20):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return page_of(request, queryset, per_page)
 
 
 def proposal_list(request: HttpRequest) -> HttpResponse:
@@ -30,7 +30,9 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         request.GET or None,
         queryset=selectors.public_proposals(),
     )
-    page = _paginate(request, filterset.qs)
+    # An unknown filter value finds nothing and is said next to its field, as on the other lists.
+    valid = not filterset.is_bound or filterset.is_valid()
+    page = _paginate(request, filterset.qs if valid else filterset.queryset.none())
     return render(
         request,
         "proposals/proposal_list.html",

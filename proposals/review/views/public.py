@@ -1,5 +1,6 @@
 """Open review's public pages: the index, a round's published results, sessions and their iCal."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from kunitachi_kyodo import ical
+from kunitachi_kyodo.lists import page_of
 from proposals.guideline.schemes import describe_scheme
 from proposals.review import selectors
 from proposals.review.dates import session_event
@@ -95,16 +97,23 @@ def _chart(results) -> dict:
     }
 
 
+RESULTS_PER_PAGE = 50
+
+
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     """A round's published results, as frozen. Before publication the page does not exist."""
     review_round = get_object_or_404(selectors.published_rounds_with_call(), pk=pk)
-    results = selectors.round_results(review_round)
+    # Ranks are computed over the whole round; a page shows a bounded slice of them.
+    everything = selectors.round_results(review_round)
+    page = page_of(request, everything.rows, RESULTS_PER_PAGE)
+    results = replace(everything, rows=list(page.object_list))
     return render(
         request,
         "review/round_results.html",
         {
             "round": review_round,
             "results": results,
+            "page_obj": page,
             "how_totals": describe_scheme(results.scheme),
             "chart": _chart(results),
             "assignments": selectors.round_reviewers(review_round),
