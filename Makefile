@@ -126,7 +126,7 @@ test: system-deps venv lint compilemessages
 # --- performance ---------------------------------------------------------------
 
 # A throwaway PostgreSQL with the national-scale data set, gunicorn and wrk; writes
-# bench/results.md. About 7 minutes at full scale; everything it starts is stopped.
+# bench/results.md. About 14 minutes at full scale; everything it starts is stopped.
 bench: venv compilemessages
 	@command -v wrk >/dev/null || scripts/system-deps
 	PYTHON=$(PYTHON) scripts/bench
