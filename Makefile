@@ -21,13 +21,14 @@ PIP_COMPILE := $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emi
 	--extra dev -o requirements.lock pyproject.toml
 
 .PHONY: help venv system-deps demo lint test test-sqlite test-postgres compilemessages \
-	lock format clean
+	lock format clean bench
 
 help:
 	@echo "make demo           マイグレーション・デモデータ投入・開発サーバ起動 (SQLite) / run the portal with demo data"
 	@echo "make test           lint + 全テスト (SQLite と PostgreSQL 15) / lint and the whole suite on both databases"
 	@echo "make test-sqlite    テスト (SQLite) / tests on SQLite (extra pytest args: ARGS=...)"
 	@echo "make test-postgres  テスト (一時 PostgreSQL 15) / tests on a throwaway PostgreSQL 15"
+	@echo "make bench          全国規模のデータで公開ページの性能を測定 / measure public pages at national scale (bench/results.md; BENCH_SCALE=0.05 for a quick run)"
 	@echo "make lint           ruff, djhtml, djlint, import-linter, makemigrations --check, check"
 	@echo "make format         ruff format + import order + djhtml"
 	@echo "make venv           .venv を作成・更新 / create or update .venv from requirements.lock"
@@ -122,6 +123,14 @@ test: system-deps venv lint compilemessages
 	if [ $$sqlite -eq 0 ]; then echo "SQLite:        passed"; else echo "SQLite:        FAILED (exit $$sqlite)"; fi; \
 	if [ $$postgres -eq 0 ]; then echo "PostgreSQL 15: passed (browser tests on SQLite only)"; else echo "PostgreSQL 15: FAILED (exit $$postgres)"; fi; \
 	[ $$sqlite -eq 0 ] && [ $$postgres -eq 0 ]
+
+# --- performance ---------------------------------------------------------------
+
+# A throwaway PostgreSQL with the national-scale data set, gunicorn and wrk; writes
+# bench/results.md. About 14 minutes at full scale; everything it starts is stopped.
+bench: venv compilemessages
+	@command -v wrk >/dev/null || scripts/system-deps
+	PYTHON=$(PYTHON) scripts/bench
 
 clean:
 	rm -rf artifacts staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -14,6 +14,7 @@ feed_urls = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz/", views.health, name="health"),
     path("mypage/", views.MyPageView.as_view(), name="mypage"),
     path("feeds/", include((feed_urls, "feeds"))),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -38,6 +38,15 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def health(request: HttpRequest) -> HttpResponse:
+    """A liveness check for the load balancer, and the benchmark's trivial view.
+
+    It renders a template but reads no table, so `make bench` can compare every page with
+    the cost of the framework alone, measured in the same run.
+    """
+    return render(request, "health.txt", content_type="text/plain; charset=utf-8")
+
+
 class MyPageView(PermissionRequiredMixin, TemplateView):
     """マイページ: a person's notifications and their work in every stage."""
 

@@ -21,13 +21,13 @@ class OrganizationFilter(django_filters.FilterSet):
     )
     field = django_filters.ModelChoiceFilter(
         label=_("活動分野"),
-        field_name="fields",
+        method="filter_field",
         queryset=ActivityField.objects.all(),
         empty_label=_("すべて"),
     )
     district = django_filters.ModelChoiceFilter(
         label=_("活動地域"),
-        field_name="districts",
+        method="filter_district",
         queryset=District.objects.all(),
         empty_label=_("すべて"),
     )
@@ -47,10 +47,16 @@ class OrganizationFilter(django_filters.FilterSet):
             | Q(activities__icontains=value)
         )
 
-    @property
-    def qs(self):
-        # Filtering across the many-to-many fields can repeat a row.
-        return super().qs.distinct()
+    # The many-to-many filters are subqueries, not joins: a join repeats an organization per
+    # matching row and needed DISTINCT over every column, which made the directory's count
+    # and page sort every listed organization's full text at national scale.
+    def filter_field(self, queryset, name, value):
+        through = Organization.fields.through.objects.filter(activityfield=value)
+        return queryset.filter(pk__in=through.values("organization_id"))
+
+    def filter_district(self, queryset, name, value):
+        through = Organization.districts.through.objects.filter(district=value)
+        return queryset.filter(pk__in=through.values("organization_id"))
 
 
 class OrganizationReviewFilter(django_filters.FilterSet):

@@ -35,7 +35,9 @@ def recent_public_proposals(limit: int = 5) -> QuerySet[Proposal]:
     return (
         Proposal.objects.public()
         .select_related("organization", "proposer")
-        .order_by("-submitted_at")[:limit]
+        # The order of proposal_public_latest_idx: the five rows are read from it, and only
+        # those five are joined to their organization and proposer.
+        .order_by("-submitted_at", "-pk")[:limit]
     )
 
 
