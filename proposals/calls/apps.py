@@ -8,4 +8,7 @@ class CallsConfig(AppConfig):
     verbose_name = _("事業の提示（募集）")
 
     def ready(self) -> None:
-        from . import mypage  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+        from . import (
+            mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            search,  # noqa: F401  (lets the search find public calls)
+        )

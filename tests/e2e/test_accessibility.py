@@ -34,6 +34,9 @@ PUBLIC_PATHS = [
     reverse("calls:call_list") + "?period=ended",
     reverse("review:review_index"),
     reverse("projects:project_list"),
+    reverse("search:search"),
+    reverse("search:search") + "?q=くにたち",  # finds the organization below by its reading
+    reverse("search:search") + "?q=" + "長" * 101,  # too long: the error summary and field
     reverse("guideline:guideline_index"),
     *[
         reverse("guideline:guideline_page", args=[slug])
