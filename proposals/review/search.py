@@ -5,7 +5,6 @@ before publication: until then its scores and decisions are the committee's.
 """
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.search.registry import Document, indexes
@@ -28,8 +27,8 @@ def round_document(round_: ReviewRound) -> Document:
     return Document(
         title=round_.title,
         url=round_.get_absolute_url(),
-        snippet=_g("%(stage)s・対象の提案 %(count)s件")
-        % {"stage": round_.get_stage_display(), "count": len(titles)},
+        # Data, not a sentence: the index is written once, read in every language.
+        snippet="、".join(titles),
         text="\n".join([round_.title, round_.call.title if round_.call else "", *titles]),
         updated_at=round_.published_at,
     )
