@@ -7,7 +7,7 @@ so the search, which reads every stage, imports none.
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Model, QuerySet
 
@@ -30,16 +30,29 @@ class Source:
     model: type[Model]
     public: Callable[[], QuerySet]  # the public objects, fetched with what `document` reads
     document: Callable[[Model], Document]
+    # Other models whose text a document shows: model -> fn(instance) -> ids of its objects.
+    follows: dict = field(default_factory=dict)
 
 
 _SOURCES: dict[str, Source] = {}
 
 
-def indexes(*, kind: str, label, model: type[Model], public: Callable[[], QuerySet]):
-    """Register `fn(obj) -> Document` for the public objects of `model`, under `kind`."""
+def indexes(
+    *,
+    kind: str,
+    label,
+    model: type[Model],
+    public: Callable[[], QuerySet],
+    follows: dict | None = None,
+):
+    """Register `fn(obj) -> Document` for the public objects of `model`, under `kind`.
+
+    `follows` names the other models the document quotes (a proposal quotes its
+    organization's name): a save of one of those rewrites the documents it returns ids of.
+    """
 
     def register(fn):
-        _SOURCES[kind] = Source(kind, label, model, public, fn)
+        _SOURCES[kind] = Source(kind, label, model, public, fn, follows or {})
         return fn
 
     return register
@@ -52,6 +65,10 @@ def sources() -> list[Source]:
 
 def sources_of(model: type[Model]) -> list[Source]:
     return [source for source in _SOURCES.values() if source.model is model]
+
+
+def followers_of(model: type[Model]) -> list[Source]:
+    return [source for source in _SOURCES.values() if model in source.follows]
 
 
 def label_of(kind: str) -> str:

@@ -5,8 +5,8 @@ Kept by signals, not by calls in each service: edits reach the database through 
 sends `workflow.moved` after every move. Listening to both, here, catches every path a
 public object changes by (services, admin, the seed) without each stage remembering to, and
 runs in the writer's transaction, so the index never shows what a rolled-back write said.
-What no signal reports (an organization renamed under its proposals) is put right by
-`manage.py rebuild_search_index`.
+A document that quotes another object (a proposal its organization's name) is rewritten
+when that one is saved (`follows`). A bulk load is indexed by `manage.py rebuild_search_index`.
 """
 
 from django.db import transaction
@@ -16,7 +16,7 @@ from django.utils.text import Truncator
 from kunitachi_kyodo import workflow
 from kunitachi_kyodo.search.models import SearchDocument
 from kunitachi_kyodo.search.normalize import normalize
-from kunitachi_kyodo.search.registry import Source, sources, sources_of
+from kunitachi_kyodo.search.registry import Source, followers_of, sources, sources_of
 
 SNIPPET_CHARACTERS = 160  # a results page stays small whatever the public text's length
 BATCH = 1000
@@ -53,6 +53,9 @@ def reindex(source: Source, pk: int) -> None:
 def reindex_object(obj) -> None:
     for source in sources_of(type(obj)):
         reindex(source, obj.pk)
+    for source in followers_of(type(obj)):
+        for pk in source.follows[type(obj)](obj):
+            reindex(source, pk)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ a draft, nor the plan, budget or consultation that only the city reads.
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.search.registry import Document, indexes
+from organizations.models import Organization
 from proposals.proposals.models import Proposal
 
 
@@ -15,6 +16,12 @@ from proposals.proposals.models import Proposal
     label=_("事業提案"),
     model=Proposal,
     public=lambda: Proposal.objects.public().select_related("organization", "proposer"),
+    # The proposer's name is the organization's: a renamed organization renames its proposals.
+    follows={
+        Organization: lambda organization: organization.proposals.public().values_list(
+            "pk", flat=True
+        )
+    },
 )
 def proposal_document(proposal: Proposal) -> Document:
     return Document(

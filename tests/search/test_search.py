@@ -319,3 +319,9 @@ def test_postgresql_uses_an_index_for_short_and_long_words(many_documents, word,
     for plan in (page, count):
         assert f"Bitmap Index Scan on {index}" in plan
         assert "Seq Scan" not in plan
+
+
+def test_a_renamed_organization_renames_its_proposals_documents(corpus, organization):
+    organization.name = "NPO法人 やぼ子ども食堂ネット"
+    organization.save()
+    assert titles_found("やぼ子ども") == {"NPO法人 やぼ子ども食堂ネット", "防災マップづくり"}
