@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kunitachi_kyodo",
     "kunitachi_kyodo.notifications",
+    "kunitachi_kyodo.search",
     "organizations",
     "proposals.guideline",
     "proposals.calls",

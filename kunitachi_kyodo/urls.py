@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("proposals.proposals.urls")),
     path("", include("proposals.review.urls")),
     path("", include("proposals.projects.urls")),
+    path("", include("kunitachi_kyodo.search.urls")),
 ]

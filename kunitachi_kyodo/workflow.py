@@ -17,9 +17,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+
+# Sent with `obj` after every move, inside its transaction: a move writes its state with
+# QuerySet.update(), which sends no post_save (the search index listens).
+moved = Signal()
 
 # A guard looks at the locked object (and the move's context) and returns the
 # problems that stop the move, in words the actor understands; [] lets it pass.
@@ -281,6 +286,7 @@ class Workflow:
                 on_change(locked, entry, transition, context)
             else:
                 model.objects.filter(pk=locked.pk).update(**{self.state_field: transition.target})
+            moved.send(sender=model, obj=locked)
         if locked is not obj:
             obj.refresh_from_db()  # the caller's copy shows the move too
         return locked

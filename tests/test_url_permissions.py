@@ -54,6 +54,7 @@ DEPARTMENT = {"city_staff", "coordinator", "admin"}
 EXPECTED: dict[str, dict[str, object]] = {
     "home": everyone(200),
     "health": everyone(200),  # the liveness check: shows nothing but that the portal runs
+    "search:search": everyone(200),  # reads only the public documents the stages register
     "set_language": everyone(302),  # POST only: a GET is sent back
     "organizations:signup": {**everyone(302), "anonymous": 200},
     "organizations:signup_done": everyone(200),

@@ -12,4 +12,5 @@ class CallsConfig(AppConfig):
             dates,  # noqa: F401  (adds deadlines and briefings to the public calendar)
             feeds,  # noqa: F401  (adds published calls to the Atom feeds)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            search,  # noqa: F401  (lets the search find public calls)
         )

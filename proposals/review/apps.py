@@ -13,6 +13,7 @@ class ReviewConfig(AppConfig):
             feeds,  # noqa: F401  (adds published results to the Atom feeds)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             permissions,  # noqa: F401  (registers the reviewers' permissions)
+            search,  # noqa: F401  (lets the search find published results)
             sections,  # noqa: F401  (adds the published results to a proposal's page)
             timeline,  # noqa: F401  (adds this stage's rows to records)
         )

@@ -36,6 +36,9 @@ PUBLIC_PATHS = [
     reverse("projects:project_list"),
     # The register with filters chosen, one of them unknown: counts, the error summary, the pager.
     reverse("projects:project_list") + "?partner_kind=citizen&sort=title&fiscal_year=1999",
+    reverse("search:search"),
+    reverse("search:search") + "?q=くにたち",  # finds the organization below by its reading
+    reverse("search:search") + "?q=" + "長" * 101,  # too long: the error summary and field
     reverse("guideline:guideline_index"),
     *[
         reverse("guideline:guideline_page", args=[slug])
