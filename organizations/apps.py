@@ -7,4 +7,7 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("協働の主体")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the named permissions)
+        from . import (
+            opendata,  # noqa: F401  (publishes the organizations' open dataset)
+            permissions,  # noqa: F401  (registers the named permissions)
+        )

@@ -8,4 +8,7 @@ class CallsConfig(AppConfig):
     verbose_name = _("事業の提示（募集）")
 
     def ready(self) -> None:
-        from . import mypage  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+        from . import (
+            mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            opendata,  # noqa: F401  (publishes the calls' open dataset)
+        )

@@ -10,6 +10,7 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            opendata,  # noqa: F401  (publishes the projects', indicators' and evaluations' datasets)
             sections,  # noqa: F401  (adds the project to its proposal's page)
             timeline,  # noqa: F401  (adds this stage's rows to records)
         )

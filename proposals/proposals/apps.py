@@ -10,6 +10,7 @@ class ProposalsConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            opendata,  # noqa: F401  (publishes the proposals' open dataset)
             sections,  # noqa: F401  (adds the proposals to their organization's page, its notices)
             timeline,  # noqa: F401  (adds this stage's rows to records)
         )
