@@ -72,6 +72,28 @@ if not DEBUG and not LOCAL_DEMO and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("PORTAL_SITE_URL must be https:// when DEBUG is off")
 SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 
+# Open data (オープンデータ): files are named {全国地方公共団体コード}_{name}.csv, as Japanese
+# municipalities name them; the sixth digit is a check digit, so a mistyped code fails here.
+LOCAL_GOVERNMENT_CODE = os.environ.get("PORTAL_LOCAL_GOVERNMENT_CODE", "132152")
+
+
+def _check_digit(code: str) -> int:
+    remainder = sum(int(d) * w for d, w in zip(code[:5], (6, 5, 4, 3, 2), strict=True)) % 11
+    return (11 - remainder) % 10 if remainder else 0
+
+
+if not (
+    len(LOCAL_GOVERNMENT_CODE) == 6
+    and LOCAL_GOVERNMENT_CODE.isascii()
+    and LOCAL_GOVERNMENT_CODE.isdigit()
+    and int(LOCAL_GOVERNMENT_CODE[5]) == _check_digit(LOCAL_GOVERNMENT_CODE)
+):
+    raise ImproperlyConfigured(
+        "PORTAL_LOCAL_GOVERNMENT_CODE must be a 6-digit 全国地方公共団体コード with its check digit"
+    )
+# Who answers questions about the open data (shown in every dataset's catalog entry).
+OPENDATA_CONTACT = os.environ.get("PORTAL_OPENDATA_CONTACT", f"{CITY_NAME} 協働推進担当")
+
 # Reviewers who have not submitted every score sheet are mailed this many days before a
 # public review session (`manage.py send_review_reminders`, run daily; --days-before
 # overrides it for one run).
@@ -100,6 +122,7 @@ INSTALLED_APPS = [
     "kunitachi_kyodo",
     "kunitachi_kyodo.notifications",
     "kunitachi_kyodo.search",
+    "kunitachi_kyodo.opendata",
     "organizations",
     "proposals.guideline",
     "proposals.calls",

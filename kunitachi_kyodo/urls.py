@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("kunitachi_kyodo.notifications.urls")),
+    path("", include("kunitachi_kyodo.opendata.urls")),
     path("", include("organizations.urls")),
     path("", include("proposals.guideline.urls")),
     path("", include("proposals.calls.urls")),

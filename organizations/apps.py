@@ -8,6 +8,7 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            opendata,  # noqa: F401  (publishes the organizations' open dataset)
             permissions,  # noqa: F401  (registers the named permissions)
             search,  # noqa: F401  (lets the search find verified public organizations)
         )

@@ -187,6 +187,14 @@ EXPECTED: dict[str, dict[str, object]] = {
     "projects:project_from_proposal": everyone(405),  # POST only
     "projects:rule_dashboard": only(CITY),
     "projects:project_create": only(CITY),
+    # Open data (オープンデータ): public files from public querysets, the same for everyone.
+    "opendata:catalog": everyone(200),
+    "opendata:catalog_json": everyone(200),
+    "opendata:dataset": everyone(200),
+    "opendata:csv": everyone(200),
+    "opendata:json": everyone(200),
+    "opendata:dictionary": everyone(200),
+    "opendata:dictionary_csv": everyone(200),
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -339,6 +347,10 @@ def url_args(organization, users):
         "calls:question_ask": [call.pk],
         "calls:question_answer": [question.pk],
         "calls:question_hide": [question.pk],
+        **{
+            f"opendata:{name}": ["proposals"]
+            for name in ("dataset", "csv", "json", "dictionary", "dictionary_csv")
+        },
     }
 
 

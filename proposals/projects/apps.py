@@ -11,6 +11,7 @@ class ProjectsConfig(AppConfig):
         from . import (
             feeds,  # noqa: F401  (adds the public rows of projects' records to the Atom feeds)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            opendata,  # noqa: F401  (publishes the projects', indicators' and evaluations' datasets)
             search,  # noqa: F401  (lets the search find projects)
             sections,  # noqa: F401  (adds the project to its proposal's page)
             timeline,  # noqa: F401  (adds this stage's rows to records)

@@ -5,7 +5,18 @@ What the rule checks read is fetched by `rule_checks.with_rule_facts`, which the
 on top of these (rule_checks and selectors are siblings and do not import each other).
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils.translation import gettext_lazy
 
 from organizations.models import Kind
@@ -14,10 +25,13 @@ from proposals.projects.models import (
     CollaborationProject,
     Direction,
     Evaluation,
+    GoalScore,
+    Indicator,
     ProjectStatusChange,
     Report,
     ReportAttachment,
     ReportValue,
+    RuleScore,
 )
 
 # The lists show the latest fiscal year first; within one, the latest registered first.
@@ -281,3 +295,75 @@ def latest_public_milestones(
         )
         rows = rows.filter(project__in=partnered.values("collaborationproject"))
     return rows.order_by("-created_at", "-pk")[:limit]
+
+
+# --- Open data ----------------------------------------------------------------------------
+
+
+def public_projects_for_opendata() -> QuerySet[CollaborationProject]:
+    """Every public project with what its open-data row says, in the order of their ids."""
+    return (
+        CollaborationProject.objects.public()
+        .for_listing()
+        .select_related("proposal", "direction")
+        .prefetch_related("cooperation_kinds")
+        .order_by("pk")
+    )
+
+
+def public_indicators() -> QuerySet[Indicator]:
+    """The indicators of each project's newest confirmed agreement (what its page shows), each
+    with its latest submitted actual value, in SQL so that the open data streams.
+
+    As on the project's page, a final report's value overrides an interim one, and a value
+    reported against an earlier agreement's copy of the indicator (same name and unit) counts.
+    """
+    newest_confirmed = (
+        Agreement.objects.filter(
+            project=OuterRef("agreement__project"),
+            partner_confirmed_at__isnull=False,
+            department_confirmed_at__isnull=False,
+        )
+        .order_by("-version")
+        .values("version")[:1]
+    )
+    actuals = (
+        ReportValue.objects.filter(
+            report__project=OuterRef("agreement__project"),
+            report__submitted_at__isnull=False,
+            indicator__name=OuterRef("name"),
+            indicator__unit=OuterRef("unit"),
+        )
+        .annotate(
+            final=Case(
+                When(report__kind=Report.Kind.FINAL, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-final", "-report__due_on", "-report__submitted_at")
+    )
+    return (
+        Indicator.objects.filter(agreement__version=Subquery(newest_confirmed))
+        .select_related("agreement__project")
+        .annotate(
+            actual_value=Subquery(actuals.values("actual_value")[:1]),
+            actual_reported_at=Subquery(actuals.values("report__submitted_at")[:1]),
+            actual_report_kind=Subquery(actuals.values("report__kind")[:1]),
+        )
+        .order_by("agreement__project_id", "order", "pk")
+    )
+
+
+def published_evaluations() -> QuerySet[Evaluation]:
+    """Published evaluations with their project and scores, project by project."""
+    return (
+        Evaluation.objects.published()
+        .select_related("project")
+        .prefetch_related(
+            # Joined, not prefetched in turn: two queries per chunk whatever the scores hold.
+            Prefetch("rule_scores", queryset=RuleScore.objects.select_related("rule")),
+            Prefetch("goal_scores", queryset=GoalScore.objects.select_related("indicator")),
+        )
+        .order_by("project_id", "kind", "pk")
+    )

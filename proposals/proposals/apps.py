@@ -11,6 +11,7 @@ class ProposalsConfig(AppConfig):
         from . import (
             feeds,  # noqa: F401  (adds submitted proposals to the Atom feeds)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            opendata,  # noqa: F401  (publishes the proposals' open dataset)
             search,  # noqa: F401  (lets the search find submitted proposals' public fields)
             sections,  # noqa: F401  (adds the proposals to their organization's page, its notices)
             timeline,  # noqa: F401  (adds this stage's rows to records)

@@ -12,6 +12,7 @@ class ReviewConfig(AppConfig):
             dates,  # noqa: F401  (adds announced sessions to the public calendar)
             feeds,  # noqa: F401  (adds published results to the Atom feeds)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
+            opendata,  # noqa: F401  (publishes the review results' open dataset)
             permissions,  # noqa: F401  (registers the reviewers' permissions)
             search,  # noqa: F401  (lets the search find published results)
             sections,  # noqa: F401  (adds the published results to a proposal's page)

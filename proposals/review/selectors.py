@@ -91,7 +91,7 @@ class RoundResults:
         return self.scheme.pass_line
 
 
-def _columns(scheme: scoring.Scheme) -> list[CriterionColumn]:
+def criterion_columns(scheme: scoring.Scheme) -> list[CriterionColumn]:
     return [
         CriterionColumn(c.key, c.name, points_label(c.scale, c.max_points)) for c in scheme.criteria
     ]
@@ -214,7 +214,9 @@ def round_results(review_round: ReviewRound) -> RoundResults:
             for entry in entries
             if entry.frozen_result is not None
         ]
-        return RoundResults(scheme, _columns(scheme), _rows(scheme, entries, results), True)
+        return RoundResults(
+            scheme, criterion_columns(scheme), _rows(scheme, entries, results), True
+        )
 
     scheme = review_round.criterion_set.scheme()
     computed = scoring_entries(review_round, entries)
@@ -231,7 +233,9 @@ def round_results(review_round: ReviewRound) -> RoundResults:
             except ValueError:
                 continue
             results.append(replace(result, rank=None))
-    return RoundResults(scheme, _columns(scheme), _rows(scheme, entries, results), False, problems)
+    return RoundResults(
+        scheme, criterion_columns(scheme), _rows(scheme, entries, results), False, problems
+    )
 
 
 def published_results_of(proposal) -> list[dict]:
@@ -365,6 +369,16 @@ def published_rounds() -> QuerySet[ReviewRound]:
 def published_rounds_with_call() -> QuerySet[ReviewRound]:
     """Published rounds with their call, for anyone: the results page looks one up."""
     return ReviewRound.objects.select_related("call").filter(status=ReviewRound.Status.PUBLISHED)
+
+
+def published_entries() -> QuerySet[ReviewEntry]:
+    """Every entry of every published round with its round and proposer, round by round, in
+    presentation order: the review results' open data, read one chunk at a time."""
+    return (
+        ReviewEntry.objects.filter(round__status=ReviewRound.Status.PUBLISHED)
+        .select_related("round__department", "proposal__organization", "proposal__proposer")
+        .order_by("round__published_at", "round_id", "presentation_order", "pk")
+    )
 
 
 def round_reviewers(review_round: ReviewRound) -> QuerySet[ReviewerAssignment]:

@@ -54,6 +54,9 @@ PUBLIC_PATHS = [
     ],
     reverse("guideline:guideline_history", args=["rules"]),
     reverse("guideline:guideline_revision", args=["rules", 1]),
+    reverse("opendata:catalog"),
+    reverse("opendata:dataset", args=["proposals"]),
+    reverse("opendata:dictionary", args=["review-results"]),
     "/no-such-page/",
 ]
 
