@@ -5,6 +5,7 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("record/", views.record, name="record"),
     path("mypage/", views.MyPageView.as_view(), name="mypage"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from kunitachi_kyodo.charts import bar_chart
+from kunitachi_kyodo.metrics import all_metrics
 from kunitachi_kyodo.worklist import tasks_of_request
 from organizations.selectors import (
     memberships_of,
@@ -35,6 +37,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "recent_organizations": recent_public_organizations(),
             "organization_count": public_organization_count(),
         },
+    )
+
+
+def record(request: HttpRequest) -> HttpResponse:
+    """協働の実績: every metric of the one list, as a chart with its definition and its table.
+
+    Public: each metric counts public data only (one aggregated query each).
+    """
+    return render(
+        request,
+        "record.html",
+        {"charts": [bar_chart(metric, metric.rows()) for metric in all_metrics()]},
     )
 
 

@@ -53,6 +53,7 @@ DEPARTMENT = {"city_staff", "coordinator", "admin"}
 # url name → persona → expected status
 EXPECTED: dict[str, dict[str, object]] = {
     "home": everyone(200),
+    "record": everyone(200),
     "set_language": everyone(302),  # POST only: a GET is sent back
     "organizations:signup": {**everyone(302), "anonymous": 200},
     "organizations:signup_done": everyone(200),

@@ -9,6 +9,7 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            metrics,  # noqa: F401  (adds this stage's figures to 協働の実績)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             sections,  # noqa: F401  (adds the project to its proposal's page)
             timeline,  # noqa: F401  (adds this stage's rows to records)

@@ -9,6 +9,7 @@ class ProposalsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            metrics,  # noqa: F401  (adds this stage's figures to 協働の実績)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             sections,  # noqa: F401  (adds the proposals to their organization's page, its notices)
             timeline,  # noqa: F401  (adds this stage's rows to records)
