@@ -25,8 +25,11 @@ GROUP_GAP = 14
 
 
 def format_value(value: Number) -> str:
-    """The one display of a figure, in the chart, its description and its table: 1,234 / 4.2."""
-    if isinstance(value, Decimal) and value != value.to_integral_value():
+    """The one display of a figure, in the chart, its description and its table: 1,234 / 4.0.
+
+    Counts and yen are whole; a Decimal is an average, always shown to one decimal.
+    """
+    if isinstance(value, Decimal):
         return number_format(value, decimal_pos=1, use_l10n=True, force_grouping=True)
     return number_format(int(value), use_l10n=True, force_grouping=True)
 

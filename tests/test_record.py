@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from kunitachi_kyodo.metrics import all_metrics, metric
 from organizations.models import ActivityField
@@ -243,7 +244,7 @@ def test_page_shows_every_metric_with_its_definition_chart_and_table(record, lan
     html = client.get(reverse("record")).content.decode()
     for each in all_metrics():
         assert f'id="{each.slug}"' in html
-        assert str(each.definition) in html
+        assert escape(str(each.definition)) in html
         bars, cells = svg_and_table_numbers(html, each.slug)
         assert bars and len(bars) == len(cells)
         # The chart says each table figure, with its unit (and series when there are two).
