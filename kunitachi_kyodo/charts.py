@@ -16,8 +16,8 @@ from django.utils.translation import pgettext
 from kunitachi_kyodo.metrics import Metric, Number, Row
 from kunitachi_kyodo.punctuation import join_list, label_separator
 
-WIDTH = 720
-BAR_AREA = 520  # the longest bar; the rest of the width holds its value
+WIDTH = 560
+BAR_AREA = 340  # the longest bar; the rest of the width holds its value
 LABEL_HEIGHT = 20  # the row's label, above its bars
 BAR_HEIGHT = 18
 BAR_GAP = 4
