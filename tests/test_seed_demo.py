@@ -818,9 +818,10 @@ def test_rerun_does_not_review_decided_proposals_again():
 
 def test_prints_the_demo_accounts():
     out = seed()
-    assert f"事業提案 {len(demo_data.PROPOSALS)} 件" in out
-    assert f"審査回 {len(demo_data.REVIEW_ROUNDS)} 件" in out
-    assert f"協働事業 {len(demo_data.PROJECTS)} 件" in out
+    assert f"事業提案 {len(demo_data.PROPOSALS) + HISTORY_PROPOSALS} 件" in out
+    # One document review per past year.
+    assert f"審査回 {len(demo_data.REVIEW_ROUNDS) + len(demo_data.HISTORY_YEARS)} 件" in out
+    assert f"協働事業 {len(demo_data.PROJECTS) + HISTORY_PROJECTS} 件" in out
     for account in demo_data.ACCOUNTS:
         assert account["email"] in out
         assert account["role_label"] in out
