@@ -2837,3 +2837,172 @@ PROJECTS = (
         "interim_report_due_in_days": 45,
     },
 )
+
+
+# Five years of a city's record (令和3年度 to 令和7年度 proposals, their projects from 令和4年度
+# to 令和8年度), generated from the lists below so that every list, filter and chart of the
+# portal shows something. Each theme is (subject, organization, department, desired form,
+# activity indicator (name, unit, target), outcome indicator (name, unit, target)); a year's
+# proposals are its themes in one of the districts below. HISTORY_YEARS lists, per year
+# (relative to the current fiscal year), the themes proposed and the states their projects
+# reach: "not_adopted", or the project's state ("agreement", "active", "reporting",
+# "evaluated", "closed"). The seed moves everything through the services on the days it
+# would have happened (see seed_demo).
+HISTORY_THEMES = (
+    (
+        "子どもの放課後の居場所と学習支援",
+        "NPO法人 くにたち子ども食堂ネット",
+        "子ども家庭部 児童青少年課",
+        "subsidy",
+        ("居場所の開催回数", "回", 80),
+        ("参加した子ども（延べ）", "人", 1600),
+    ),
+    (
+        "湧水と用水の生きもの調査",
+        "NPO法人 くにたち緑と水の会",
+        "生活環境部 環境政策課",
+        "co-hosting",
+        ("観察会の開催回数", "回", 12),
+        ("観察会の参加者（延べ）", "人", 360),
+    ),
+    (
+        "介護する家族のための相談カフェ",
+        "NPO法人 国立まちなか介護ネットワーク",
+        "健康福祉部 高齢者支援課",
+        "commission",
+        ("相談カフェの開催回数", "回", 24),
+        ("相談を受けた家族（延べ）", "人", 300),
+    ),
+    (
+        "高齢者のスマートフォン教室",
+        "NPO法人 くにたちシニアITサポート",
+        "健康福祉部 福祉総務課",
+        "commission",
+        ("教室の開催回数", "回", 40),
+        ("受講した高齢の方（延べ）", "人", 480),
+    ),
+    (
+        "外国にルーツのある家族の生活相談",
+        "NPO法人 くにたち多文化共生センター",
+        "政策経営部 政策経営課",
+        "cooperation-advice",
+        ("相談会の開催回数", "回", 24),
+        ("相談の件数", "件", 200),
+    ),
+    (
+        "多摩川の水害に備える地区防災訓練",
+        "NPO法人 多摩川あおやぎ防災ラボ",
+        "行政管理部 防災安全課",
+        "executive-committee",
+        ("訓練の開催回数", "回", 6),
+        ("訓練の参加者（延べ）", "人", 900),
+    ),
+    (
+        "団地の見守りと買い物の手助け",
+        "富士見台三丁目住宅自治会",
+        "健康福祉部 高齢者支援課",
+        "cooperation-staff",
+        ("見守り訪問の回数", "回", 150),
+        ("手助けした世帯", "世帯", 60),
+    ),
+    (
+        "駅前広場を使ったにぎわいマルシェ",
+        "一般社団法人 くにたちエリアマネジメント",
+        "生活環境部 まちの振興課",
+        "cooperation-equipment",
+        ("マルシェの開催回数", "回", 10),
+        ("来場者（延べ）", "人", 12000),
+    ),
+    (
+        "田んぼで学ぶ農業と食の体験",
+        "谷保田んぼの学校",
+        "教育委員会 生涯学習課",
+        "co-hosting",
+        ("体験会の開催回数", "回", 16),
+        ("参加した親子（延べ）", "人", 640),
+    ),
+    (
+        "まちの歴史を伝えるまち歩きマップ",
+        "一般社団法人 くにたちエリアマネジメント",
+        "都市整備部 まちづくり推進課",
+        "information",
+        ("まち歩きの開催回数", "回", 8),
+        ("マップの配布部数", "部", 5000),
+    ),
+)
+HISTORY_PLACES = ("青柳", "石田", "泉", "北", "中", "西", "東", "富士見台", "谷保", "矢川")
+# (years before the current fiscal year, ((theme index, outcome), ...)). Proposals of a year
+# become projects in the next one.
+HISTORY_YEARS = (
+    (
+        5,
+        (
+            (0, "closed"),
+            (1, "closed"),
+            (2, "not_adopted"),
+            (3, "closed"),
+            (5, "closed"),
+            (7, "not_adopted"),
+        ),
+    ),
+    (
+        4,
+        (
+            (2, "closed"),
+            (4, "closed"),
+            (6, "closed"),
+            (8, "closed"),
+            (9, "not_adopted"),
+            (3, "not_adopted"),
+            (0, "closed"),
+        ),
+    ),
+    (
+        3,
+        (
+            (1, "evaluated"),
+            (3, "closed"),
+            (5, "evaluated"),
+            (7, "evaluated"),
+            (9, "closed"),
+            (6, "not_adopted"),
+            (8, "evaluated"),
+        ),
+    ),
+    (
+        2,
+        (
+            (0, "reporting"),
+            (2, "evaluated"),
+            (4, "reporting"),
+            (6, "evaluated"),
+            (8, "reporting"),
+            (1, "not_adopted"),
+            (9, "reporting"),
+        ),
+    ),
+    (
+        1,
+        (
+            (1, "active"),
+            (3, "active"),
+            (5, "agreement"),
+            (7, "active"),
+            (9, "active"),
+            (2, "not_adopted"),
+            (4, "active"),
+            (0, "not_adopted"),
+            (6, "active"),
+            (8, "agreement"),
+        ),
+    ),
+)
+# The rule scores (rules 1–6) evaluations give, in turn; never below 3 (a low score needs a comment).
+HISTORY_RULE_SCORES = (
+    (5, 4, 4, 3, 4, 4),
+    (4, 4, 5, 4, 3, 4),
+    (5, 5, 4, 4, 4, 3),
+    (4, 3, 4, 4, 5, 4),
+)
+# What each indicator reached, in percent of its target, in turn.
+HISTORY_ACHIEVEMENT = (112, 96, 104, 88, 125, 100, 73, 108)

@@ -15,6 +15,7 @@ feed_urls = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.health, name="health"),
+    path("record/", views.record, name="record"),
     path("mypage/", views.MyPageView.as_view(), name="mypage"),
     path("feeds/", include((feed_urls, "feeds"))),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from kunitachi_kyodo.charts import bar_chart
+from kunitachi_kyodo.metrics import all_metrics
 from kunitachi_kyodo.worklist import tasks_of_request
 from organizations.selectors import (
     memberships_of,
@@ -45,6 +47,18 @@ def health(request: HttpRequest) -> HttpResponse:
     the cost of the framework alone, measured in the same run.
     """
     return render(request, "health.txt", content_type="text/plain; charset=utf-8")
+
+
+def record(request: HttpRequest) -> HttpResponse:
+    """協働の実績: every metric of the one list, as a chart with its definition and its table.
+
+    Public: each metric counts public data only (one aggregated query each).
+    """
+    return render(
+        request,
+        "record.html",
+        {"charts": [bar_chart(metric, metric.rows()) for metric in all_metrics()]},
+    )
 
 
 class MyPageView(PermissionRequiredMixin, TemplateView):

@@ -59,6 +59,18 @@ from proposals.review.selectors import round_results as select_round_results
 
 pytestmark = pytest.mark.django_db
 
+# The five past years the seed generates (see test_seed_history.py) come beside the
+# hand-written entries these tests look at.
+HISTORY_PROPOSALS = sum(len(themes) for _, themes in demo_data.HISTORY_YEARS)
+HISTORY_PROJECTS = sum(
+    outcome != "not_adopted" for _, themes in demo_data.HISTORY_YEARS for _, outcome in themes
+)
+
+
+def demo_proposals():
+    """The hand-written demo proposals (DEMO PROPOSALS), without the generated past years."""
+    return Proposal.objects.filter(title__in=[entry["title"] for entry in demo_data.PROPOSALS])
+
 
 def seed() -> str:
     out = StringIO()
@@ -471,7 +483,7 @@ def test_the_open_call_has_briefings_and_questions_answered_and_waiting():
 
 def test_proposals_in_every_early_state():
     seed()
-    proposals = Proposal.objects.all()
+    proposals = demo_proposals()
     assert proposals.count() == len(demo_data.PROPOSALS) >= 8
     by_status = {status: proposals.filter(status=status).count() for status in Proposal.Status}
     assert by_status["draft"] == 2
@@ -491,7 +503,7 @@ def test_proposals_in_every_early_state():
 def test_proposals_are_complete():
     seed()
     start, end = fiscal_year_bounds(fiscal_year() + 1)
-    for proposal in Proposal.objects.all():
+    for proposal in demo_proposals():
         for field in (
             "local_issue", "goal", "indicators", "content", "expected_effect",
             "why_collaboration", "public_summary",
@@ -531,7 +543,7 @@ def test_proposers():
 def test_the_timeline_is_written_by_the_workflow():
     seed()
     staff = User.objects.get(email="staff@example.jp")
-    for proposal in Proposal.objects.all():
+    for proposal in demo_proposals():
         public = proposal.status_changes.public()
         if proposal.status in ("draft", "consultation"):
             assert proposal.submitted_at is None
@@ -604,12 +616,17 @@ def test_rerun_leaves_existing_proposals_as_they_are_and_recreates_missing_ones(
     assert recreated.role_shares.exists() and recreated.budget_lines.exists()
     assert StatusChange.objects.count() == changes
     assert Notification.objects.count() == notifications
-    assert Proposal.objects.count() == len(demo_data.PROPOSALS)
+    assert Proposal.objects.count() == len(demo_data.PROPOSALS) + HISTORY_PROPOSALS
 
 
 def test_projects_reach_their_states_through_the_services():
     seed()
-    projects = {p.title: p for p in with_rule_facts(CollaborationProject.objects.all())}
+    projects = {
+        p.title: p
+        for p in with_rule_facts(
+            CollaborationProject.objects.filter(title__in=[e["title"] for e in demo_data.PROJECTS])
+        )
+    }
     assert len(projects) == len(demo_data.PROJECTS) == 2
     evaluated = projects[demo_data.PROJECTS[0]["title"]]
     assert evaluated.status == CollaborationProject.Status.EVALUATED
@@ -655,7 +672,7 @@ def test_rerun_leaves_existing_projects_as_they_are():
 
     project.refresh_from_db()
     assert project.summary == "職員が書き直した概要"
-    assert CollaborationProject.objects.count() == len(demo_data.PROJECTS)
+    assert CollaborationProject.objects.count() == len(demo_data.PROJECTS) + HISTORY_PROJECTS
     assert StatusChange.objects.count() == changes
     assert Notification.objects.count() == notifications
 
@@ -796,14 +813,15 @@ def test_rerun_does_not_review_decided_proposals_again():
 
     assert ReviewRound.objects.count() == rounds
     assert published.title in err.getvalue()
-    assert Proposal.objects.filter(status=Proposal.Status.NOT_ADOPTED).count() == 1
+    assert demo_proposals().filter(status=Proposal.Status.NOT_ADOPTED).count() == 1
 
 
 def test_prints_the_demo_accounts():
     out = seed()
-    assert f"事業提案 {len(demo_data.PROPOSALS)} 件" in out
-    assert f"審査回 {len(demo_data.REVIEW_ROUNDS)} 件" in out
-    assert f"協働事業 {len(demo_data.PROJECTS)} 件" in out
+    assert f"事業提案 {len(demo_data.PROPOSALS) + HISTORY_PROPOSALS} 件" in out
+    # One document review per past year.
+    assert f"審査回 {len(demo_data.REVIEW_ROUNDS) + len(demo_data.HISTORY_YEARS)} 件" in out
+    assert f"協働事業 {len(demo_data.PROJECTS) + HISTORY_PROJECTS} 件" in out
     for account in demo_data.ACCOUNTS:
         assert account["email"] in out
         assert account["role_label"] in out

@@ -10,6 +10,7 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             feeds,  # noqa: F401  (adds the public rows of projects' records to the Atom feeds)
+            metrics,  # noqa: F401  (adds this stage's figures to 協働の実績)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             opendata,  # noqa: F401  (publishes the projects', indicators' and evaluations' datasets)
             search,  # noqa: F401  (lets the search find projects)

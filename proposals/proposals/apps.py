@@ -10,6 +10,7 @@ class ProposalsConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             feeds,  # noqa: F401  (adds submitted proposals to the Atom feeds)
+            metrics,  # noqa: F401  (adds this stage's figures to 協働の実績)
             mypage,  # noqa: F401  (lists what waits in this stage on マイページ and in the header)
             opendata,  # noqa: F401  (publishes the proposals' open dataset)
             search,  # noqa: F401  (lets the search find submitted proposals' public fields)

@@ -10,8 +10,16 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from organizations.models import ActivityField
+from proposals.guideline.models import ProjectForm
 from proposals.proposals.steps import STEPS
-from tests.factories import MembershipFactory, OrganizationFactory, ProposalFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    ProjectFactory,
+    ProposalFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,6 +47,7 @@ PUBLIC_PATHS = [
     reverse("search:search"),
     reverse("search:search") + "?q=くにたち",  # finds the organization below by its reading
     reverse("search:search") + "?q=" + "長" * 101,  # too long: the error summary and field
+    reverse("record"),
     reverse("guideline:guideline_index"),
     *[
         reverse("guideline:guideline_page", args=[slug])
@@ -179,3 +188,35 @@ def test_pages_in_english_have_no_axe_violations_and_say_so(page: Page, live_ser
         expect(page.locator("html")).to_have_attribute("lang", "en")
         assert_no_violations(page, f"{path} (English)")
     expect(page.get_by_role("heading", level=1)).to_have_text("Project proposals")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_record_charts_and_their_tables_have_no_axe_violations(
+    page: Page, live_server, organization, viewport
+):
+    """協働の実績 with figures in every chart: the SVGs, captions and opened tables pass axe."""
+    # A transactional test starts from empty tables: the reference rows are made here.
+    field, _ = ActivityField.objects.get_or_create(
+        number=13, defaults={"name": "子どもの健全育成を図る活動", "short_name": "子どもの健全育成"}
+    )
+    form, _ = ProjectForm.objects.get_or_create(code="co-hosting", defaults={"name": "共催"})
+    ProposalFactory(adopted=True)
+    ProposalFactory(not_adopted=True)
+    organization.fields.set([field])
+    for year, share in ((2025, 400_000), (2026, 600_000)):
+        ProjectFactory(
+            form=form,
+            partners=[organization],
+            first_fiscal_year=year,
+            last_fiscal_year=year,
+            city_share=share,
+            partner_share=50_000,
+            status="active",
+        )
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + reverse("record"))
+    expect(page.get_by_role("img", name="事業提案と採択の数")).to_be_visible()
+    for summary in page.locator("details.record-table summary").all():
+        summary.click()
+    expect(page.locator("details.record-table table").first).to_be_visible()
+    assert_no_violations(page, reverse("record"))

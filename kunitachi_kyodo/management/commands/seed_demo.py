@@ -10,6 +10,8 @@ they have a history (status changes, scores, decisions, notifications), so one t
 exists is kept as it is, and only missing ones are created and moved along the workflow
 by the same services the portal uses, with the same typed values its forms produce.
 Departments and accounts are the administrator's (set in the admin), so they are upserted.
+Five past years of proposals, reviews and projects are generated beside the hand-written
+entries (kunitachi_kyodo.management.demo_history), each step on the day it would have happened.
 """
 
 import datetime
@@ -25,6 +27,7 @@ from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
 from kunitachi_kyodo.fiscal import fiscal_year
+from kunitachi_kyodo.management.demo_history import HistorySeed
 from kunitachi_kyodo.values import save_values, values_of
 from kunitachi_kyodo.wareki import wareki_fiscal_year
 from organizations.models import (
@@ -124,7 +127,7 @@ def upsert(queryset, lookup: dict, values: dict):
     return obj
 
 
-class Command(BaseCommand):
+class Command(HistorySeed, BaseCommand):
     help = "デモ用のデータ（担当課・アカウント・団体・事業の提示・事業提案・公開審査・協働事業）を登録します。何度実行しても同じ内容になります。"
 
     def add_arguments(self, parser):
@@ -151,6 +154,10 @@ class Command(BaseCommand):
             proposals = self.seed_proposals(departments, users, organizations, calls)
             rounds = self.seed_review(users)
             projects = self.seed_projects(users, organizations)
+            history = self.seed_history(departments, users, organizations)
+        proposals += history["proposals"]
+        rounds += history["rounds"]
+        projects += history["projects"]
         self.print_summary(organizations, calls, proposals, rounds, projects)
 
     def seed_departments(self) -> dict[str, Department]:
@@ -727,7 +734,16 @@ class Command(BaseCommand):
                 project=project,
                 kind=kind,
                 user=authors[kind],
-                rule_scores={r.pk: (values["rules"], "") for r in rules}
+                # One score for every rule, or one per rule (1–6) in order.
+                rule_scores={
+                    r.pk: (
+                        values["rules"][r.number - 1]
+                        if isinstance(values["rules"], tuple)
+                        else values["rules"],
+                        "",
+                    )
+                    for r in rules
+                }
                 if "rules" in values
                 else {},
                 goal_scores={
