@@ -12,8 +12,10 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from kunitachi_kyodo.confirm import CONFIRM_FIELD
 from kunitachi_kyodo.confirm import CONFIRMED as CONFIRMED_VALUE
@@ -166,3 +168,11 @@ def adopted(users, organization):
         )
     decide_through_review(proposal, staff=users["city_staff"], reason="効果が大きい")
     return proposal
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in English leaves English active in the thread (LocaleMiddleware does not
+    switch back); the next test starts from the site's language again."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
