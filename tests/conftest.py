@@ -176,3 +176,19 @@ def _default_language_after_each_test():
     switch back); the next test starts from the site's language again."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or "transaction" in marker.args))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that flush the database (transactional ones, the browser tests) run last.
+
+    pytest-django orders by markers, so a test that reaches the database only through a
+    fixture would run after them, and find the rows the migrations wrote (the default
+    criterion set, the notice templates) flushed away.
+    """
+    items.sort(key=_flushes_the_database)

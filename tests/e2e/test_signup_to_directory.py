@@ -103,7 +103,7 @@ def test_sign_up_register_verify_and_publish(page: Page, live_server):
     # Anyone finds it in the directory, by field, and opens its page.
     page.goto(f"{base}/organizations/")
     page.get_by_label(exactly("活動分野")).select_option(label="環境の保全")
-    page.get_by_role("button", name="検索").click()
+    page.get_by_role("search", name="団体の絞り込み").get_by_role("button", name="検索").click()
     page.get_by_role("link", name="矢川ふれあい農園の会").click()
     expect(page.get_by_role("heading", name="矢川ふれあい農園の会", level=1)).to_be_visible()
     expect(page.get_by_text("毎月第2日曜日に農作業と収穫祭を開いています。")).to_be_visible()
