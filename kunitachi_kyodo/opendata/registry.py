@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Max, Min
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -59,6 +60,14 @@ def as_date(value) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         return timezone.localdate(value)
     return value
+
+
+def publication_span(published) -> Span:
+    """The span of rows that exist from their publication (results, evaluations): issued
+    with the first, modified and covered up to the latest, by the `published_at` field."""
+    dates = published.aggregate(first=Min("published_at"), last=Max("published_at"))
+    first, last = as_date(dates["first"]), as_date(dates["last"])
+    return Span(issued=first, modified=last, period_start=first, period_end=last)
 
 
 # DCAT's accrualPeriodicity for data written from the database on each request.

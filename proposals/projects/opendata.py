@@ -19,6 +19,7 @@ from kunitachi_kyodo.opendata.registry import (
     as_date,
     joined,
     public_url,
+    publication_span,
     publishes,
 )
 
@@ -374,11 +375,7 @@ def evaluation_rows():
 
 
 def evaluation_span() -> Span:
-    dates = Evaluation.objects.published().aggregate(
-        first=Min("published_at"), last=Max("published_at")
-    )
-    first, last = as_date(dates["first"]), as_date(dates["last"])
-    return Span(issued=first, modified=last, period_start=first, period_end=last)
+    return publication_span(Evaluation.objects.published())
 
 
 publishes(

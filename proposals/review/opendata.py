@@ -5,7 +5,6 @@ ReviewEntry.frozen_result), shown as its results page shows them, in the city's 
 no reviewer's own score, only the means the city publishes.
 """
 
-from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.fiscal import fiscal_year_label
@@ -14,8 +13,8 @@ from kunitachi_kyodo.opendata.registry import (
     Dataset,
     Span,
     Type,
-    as_date,
     public_url,
+    publication_span,
     publishes,
 )
 from proposals.guideline import scoring
@@ -162,11 +161,7 @@ def rows():
 
 
 def span() -> Span:
-    dates = ReviewRound.objects.filter(status=ReviewRound.Status.PUBLISHED).aggregate(
-        first=Min("published_at"), last=Max("published_at")
-    )
-    first, last = as_date(dates["first"]), as_date(dates["last"])
-    return Span(issued=first, modified=last, period_start=first, period_end=last)
+    return publication_span(ReviewRound.objects.filter(status=ReviewRound.Status.PUBLISHED))
 
 
 publishes(
