@@ -390,18 +390,25 @@ class BudgetLine(models.Model):
         return f"{self.get_kind_display()} {self.item} {self.amount}"
 
 
-class ReceiptSequence(models.Model):
-    """The last receipt number given in a fiscal year (locked while the next one is taken)."""
+class YearlySequence(models.Model):
+    """The last number given in a fiscal year (locked while the next one is taken)."""
 
     fiscal_year = models.PositiveSmallIntegerField(_("年度"), unique=True)
     last_number = models.PositiveIntegerField(_("最後の番号"), default=0)
 
     class Meta:
-        verbose_name = _("受付番号の連番")
-        verbose_name_plural = _("受付番号の連番")
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.fiscal_year}: {self.last_number}"
+
+
+class ReceiptSequence(YearlySequence):
+    """受付番号 (2026-協-0014)."""
+
+    class Meta:
+        verbose_name = _("受付番号の連番")
+        verbose_name_plural = _("受付番号の連番")
 
 
 class ProposalAttachment(StoredFile):
@@ -536,18 +543,12 @@ class NoticeTemplate(models.Model):
         return f"{self.get_kind_display()}：{self.subject}"
 
 
-class NoticeSequence(models.Model):
-    """The last notice number given in a fiscal year (locked while the next one is taken)."""
-
-    fiscal_year = models.PositiveSmallIntegerField(_("年度"), unique=True)
-    last_number = models.PositiveIntegerField(_("最後の番号"), default=0)
+class NoticeSequence(YearlySequence):
+    """通知番号 (2026-協通-0003)."""
 
     class Meta:
         verbose_name = _("通知番号の連番")
         verbose_name_plural = _("通知番号の連番")
-
-    def __str__(self) -> str:
-        return f"{self.fiscal_year}: {self.last_number}"
 
 
 class Notice(models.Model):
