@@ -75,7 +75,6 @@ def _render(request, proposal, step, form, formset=None, status=200):
             "table_label": table[3] if table else "",
             # A row's errors are listed at the top too, with its table and row.
             "error_formsets": [(formset, table[3])] if formset is not None else [],
-            "attachments": proposal.attachments.all() if proposal else [],
             "go": {"field": GO, "back": GO_BACK, "stop": GO_STOP},
         },
         status=status,
