@@ -34,6 +34,9 @@ class Metric:
     rows: Callable[[], list[Row]]
     order: int  # where it stands on the page
     maximum: Number | None = None  # the scale's end when the unit has one (5 for a 1–5 score)
+    # Which page draws it: "collaboration" (協働の実績) or "office" (the support office's
+    # statistics and annual report). The open data publishes both.
+    section: str = "collaboration"
 
 
 _METRICS: dict[str, Metric] = {}
@@ -47,8 +50,10 @@ def measures(metric: Metric) -> Metric:
     return metric
 
 
-def all_metrics() -> list[Metric]:
-    return sorted(_METRICS.values(), key=lambda metric: metric.order)
+def all_metrics(section: str | None = None) -> list[Metric]:
+    """Every metric in page order, or only those of one page's `section`."""
+    chosen = [m for m in _METRICS.values() if section is None or m.section == section]
+    return sorted(chosen, key=lambda metric: metric.order)
 
 
 def metric(slug: str) -> Metric:

@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("proposals.review.urls")),
     path("", include("proposals.projects.urls")),
     path("", include("kunitachi_kyodo.search.urls")),
+    path("", include("support_office.urls")),
 ]

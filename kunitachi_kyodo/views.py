@@ -57,7 +57,7 @@ def record(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "record.html",
-        {"charts": [bar_chart(metric, metric.rows()) for metric in all_metrics()]},
+        {"charts": [bar_chart(metric, metric.rows()) for metric in all_metrics("collaboration")]},
     )
 
 

@@ -215,7 +215,7 @@ def test_evaluation_per_rule_averages_published_evaluations_only(record):
 
 
 def test_each_metric_is_one_query(record, django_assert_num_queries):
-    for each in all_metrics():
+    for each in all_metrics("collaboration"):
         with django_assert_num_queries(1):
             each.rows()
 
@@ -223,7 +223,7 @@ def test_each_metric_is_one_query(record, django_assert_num_queries):
 def test_page_queries_are_bounded(record, django_assert_num_queries):
     client = Client()
     client.get(reverse("record"))  # warm the session and caches
-    with django_assert_num_queries(len(all_metrics())):
+    with django_assert_num_queries(len(all_metrics("collaboration"))):
         response = client.get(reverse("record"))
     assert response.status_code == 200
 
@@ -242,7 +242,7 @@ def test_page_shows_every_metric_with_its_definition_chart_and_table(record, lan
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
     client.cookies["django_language"] = language
     html = client.get(reverse("record")).content.decode()
-    for each in all_metrics():
+    for each in all_metrics("collaboration"):
         assert f'id="{each.slug}"' in html
         assert escape(str(each.definition)) in html
         bars, cells = svg_and_table_numbers(html, each.slug)
@@ -280,4 +280,4 @@ def test_unlisted_organization_field_is_not_on_the_page(record):
 
 def test_an_empty_portal_says_there_is_nothing_to_count_yet(db):
     html = Client().get(reverse("record")).content.decode()
-    assert html.count("まだ数える記録がありません。") == len(all_metrics())
+    assert html.count("まだ数える記録がありません。") == len(all_metrics("collaboration"))

@@ -56,6 +56,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "health": everyone(200),  # the liveness check: shows nothing but that the portal runs
     "search:search": everyone(200),  # reads only the public documents the stages register
     "record": everyone(200),
+    "support_office:home": everyone(200),
     "set_language": everyone(302),  # POST only: a GET is sent back
     "organizations:signup": {**everyone(302), "anonymous": 200},
     "organizations:signup_done": everyone(200),

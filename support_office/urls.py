@@ -1,0 +1,13 @@
+"""The support office's pages under /office/: the hub, then one include per function app."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "support_office"
+
+urlpatterns = [
+    path("office/", views.office_home, name="home"),
+    # Each function app adds its include here, e.g.
+    # path("office/events/", include("support_office.events.urls")),
+]
