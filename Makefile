@@ -112,13 +112,19 @@ test-sqlite: venv compilemessages
 test-postgres: venv compilemessages
 	scripts/test-postgres $(ARGS)
 
-# Both backends run even when the first fails; the summary says which failed. The browser
-# tests run on SQLite only (the pages are the same on both; PostgreSQL runs every other
-# test), so CI stays within 30 minutes on two cores.
+# Both backends run at once, one per core, and both run to the end even when one fails; the
+# PostgreSQL run's output is kept in artifacts/test-postgres.log and printed after the SQLite
+# run's, and the summary says which failed. The browser tests run on SQLite only (the pages are
+# the same on both; PostgreSQL runs every other test), so CI stays within 30 minutes on two cores.
 test: system-deps venv lint compilemessages
-	@sqlite=0; postgres=0; \
+	@mkdir -p artifacts; \
+	scripts/test-postgres --ignore=tests/e2e $(ARGS) >artifacts/test-postgres.log 2>&1 & pg=$$!; \
+	trap 'kill $$pg 2>/dev/null' INT TERM; \
+	sqlite=0; postgres=0; \
 	scripts/test-sqlite $(ARGS) || sqlite=$$?; \
-	scripts/test-postgres --ignore=tests/e2e $(ARGS) || postgres=$$?; \
+	wait $$pg || postgres=$$?; \
+	echo "================ PostgreSQL 15 (artifacts/test-postgres.log) ================"; \
+	cat artifacts/test-postgres.log; \
 	echo "================ test summary ================"; \
 	if [ $$sqlite -eq 0 ]; then echo "SQLite:        passed"; else echo "SQLite:        FAILED (exit $$sqlite)"; fi; \
 	if [ $$postgres -eq 0 ]; then echo "PostgreSQL 15: passed (browser tests on SQLite only)"; else echo "PostgreSQL 15: FAILED (exit $$postgres)"; fi; \

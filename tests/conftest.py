@@ -10,6 +10,7 @@ to a round also have them declare a conflict on the proposal under review.
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -44,24 +45,31 @@ PERSONAS = [
 ]
 
 
+def settings_for_tests(media: Path) -> dict[str, object]:
+    """What every test runs with; `media` is the test's own folder for uploaded files."""
+    return {
+        # MD5 makes new passwords fast to hash; PBKDF2 still checks the factories' shared hash.
+        "PASSWORD_HASHERS": [
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+            "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        ],
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        "STORAGES": {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(media)},
+            },
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    }
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings, tmp_path):
     cache.clear()  # rate limits (one account mail per address per few minutes) start afresh
-    # MD5 makes new passwords fast to hash; PBKDF2 still checks the factories' shared hash.
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.STORAGES = {
-        **settings.STORAGES,
-        # Uploaded files of a test go to its own temporary folder.
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    for name, value in settings_for_tests(tmp_path / "media").items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture

