@@ -24,11 +24,21 @@ BAR_GAP = 4
 GROUP_GAP = 14
 
 
-def format_value(value: Number) -> str:
+@dataclass(frozen=True)
+class Withheld:
+    """A figure not shown, so that no one can be identified (a survey's option chosen by
+    fewer than five people): no bar, and the words in its place."""
+
+    text: str  # 「5未満」
+
+
+def format_value(value: Number | Withheld) -> str:
     """The one display of a figure, in the chart, its description and its table: 1,234 / 4.0.
 
     Counts and yen are whole; a Decimal is an average, always shown to one decimal.
     """
+    if isinstance(value, Withheld):
+        return str(value.text)
     if isinstance(value, Decimal):
         return number_format(value, decimal_pos=1, use_l10n=True, force_grouping=True)
     return number_format(int(value), use_l10n=True, force_grouping=True)
@@ -70,7 +80,8 @@ class BarChart:
 def bar_chart(metric: Metric, rows: list[Row]) -> BarChart:
     series = [str(name) for name in metric.series]
     unit = str(metric.unit)
-    largest = max([metric.maximum or 0, *(v for row in rows for v in row.values)], default=0)
+    shown = (v for row in rows for v in row.values if not isinstance(v, Withheld))
+    largest = max([metric.maximum or 0, *shown], default=0)
     scale = BAR_AREA / largest if largest else 0
     groups, table, said = [], [], []
     y = 0
@@ -79,11 +90,14 @@ def bar_chart(metric: Metric, rows: list[Row]) -> BarChart:
         y += LABEL_HEIGHT
         bars = []
         for index, value in enumerate(row.values):
-            width = round(float(value) * scale)
-            text = pgettext("a figure and its unit", "%(value)s%(unit)s") % {
-                "value": format_value(value),
-                "unit": unit,
-            }
+            if isinstance(value, Withheld):
+                width, text = 0, format_value(value)
+            else:
+                width = round(float(value) * scale)
+                text = pgettext("a figure and its unit", "%(value)s%(unit)s") % {
+                    "value": format_value(value),
+                    "unit": unit,
+                }
             if len(series) > 1:
                 text = f"{series[index]} {text}"
             bars.append(

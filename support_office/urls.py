@@ -1,6 +1,6 @@
 """The support office's pages under /office/: the hub, then one include per function app."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,6 +8,7 @@ app_name = "support_office"
 
 urlpatterns = [
     path("office/", views.office_home, name="home"),
+    path("office/surveys/", include("support_office.surveys.urls")),
     # Each function app adds its include here, e.g.
     # path("office/events/", include("support_office.events.urls")),
 ]

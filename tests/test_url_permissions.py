@@ -29,6 +29,7 @@ from tests.factories import (
     ProposalFactory,
     ReviewRoundFactory,
 )
+from tests.office.surveys.walk import survey_url_args
 
 LOGIN = "login"  # a 302 to the login page
 ALL = dict.fromkeys(PERSONAS)
@@ -57,6 +58,17 @@ EXPECTED: dict[str, dict[str, object]] = {
     "search:search": everyone(200),  # reads only the public documents the stages register
     "record": everyone(200),
     "support_office:home": everyone(200),
+    "support_office:surveys:list": everyone(200),
+    "support_office:surveys:detail": everyone(200),
+    "support_office:surveys:results": everyone(200),  # published results
+    "support_office:surveys:results_csv": everyone(200),
+    "support_office:surveys:office_list": OFFICE,
+    "support_office:surveys:create": OFFICE,
+    "support_office:surveys:edit": OFFICE,
+    **{
+        f"support_office:surveys:{name}": {**everyone(405), "anonymous": LOGIN}  # POST only
+        for name in ("question_add", "question_delete", "results_choose", "move")
+    },
     "set_language": everyone(302),  # POST only: a GET is sent back
     "organizations:signup": {**everyone(302), "anonymous": 200},
     "organizations:signup_done": everyone(200),
@@ -300,6 +312,7 @@ def url_args(organization, users):
     )
     return {
         **project_url_args(organization, users),
+        **survey_url_args(users),
         "review:round_results": [published.pk],
         "feeds:kind": ["proposals"],
         "feeds:department": [department.pk],
