@@ -15,6 +15,7 @@ def portal(request):
         "can_answer_questions": user.has_perm("proposals.use_question_queue"),
         "can_manage_review": user.has_perm("proposals.manage_review"),
         "can_manage_projects": user.has_perm("proposals.manage_projects"),
+        "can_run_surveys": user.has_perm("surveys.manage_survey"),
     }
     return {
         "SITE_NAME": settings.SITE_NAME,

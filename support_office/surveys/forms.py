@@ -57,7 +57,14 @@ class _QuestionFields(forms.Form):
     @staticmethod
     def _field(number: int, question: Question) -> forms.Field:
         label = _("問%(number)d %(text)s") % {"number": number, "text": question.text}
-        common = {"label": label, "required": question.required}
+        common = {
+            "label": label,
+            "required": question.required,
+            "error_messages": {
+                "required": _("この質問に答えてください。"),
+                "invalid_choice": _("選択肢から選んでください。"),
+            },
+        }
         if question.kind == Question.Kind.SINGLE:
             return forms.TypedChoiceField(
                 choices=[(c.pk, c.label) for c in question.choices.all()],

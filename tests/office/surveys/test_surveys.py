@@ -146,14 +146,14 @@ def test_a_missing_or_foreign_answer_is_said_next_to_its_question_and_nothing_is
     page = post_answer(client, survey, q1="", q3="9", q4="意見です")
     html = page.content.decode()
     assert page.status_code == 200
-    assert "このフィールドは必須です。" in html  # 問1, next to it
-    assert "候補にありません" in html  # 問3: 9 is not on the 5-point scale
+    assert "この質問に答えてください。" in html  # 問1, next to it
+    assert "選択肢から選んでください。" in html  # 問3: 9 is not on the 5-point scale
     assert "意見です" in html  # the free text is kept
     assert not Response.objects.exists()
     other = make_survey(users["support_office"])
     foreign = other.questions.order_by("order").first().choices.first().pk
     page = post_answer(client, survey, q1=str(foreign))
-    assert page.status_code == 200 and "候補にありません" in page.content.decode()
+    assert page.status_code == 200 and "選択肢から選んでください。" in page.content.decode()
     assert not Response.objects.exists()
 
 
