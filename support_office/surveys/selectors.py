@@ -155,22 +155,40 @@ def _cells(question: Question, scale_counts: Counter) -> tuple[list, list[int]]:
     return [], []
 
 
+# What a question's chart counts, by (answered by organizations, several options allowed).
+DEFINITIONS = {
+    (False, False): gettext_lazy(
+        "この質問に答えた人のうち、それぞれを選んだ人の数です。"
+        "1〜4の数は、回答した人が分からないよう「5未満」と表示します。"
+    ),
+    (False, True): gettext_lazy(
+        "この質問に答えた人のうち、それぞれを選んだ人の数です。"
+        "いくつでも選べる質問なので、合計は回答者数より多くなります。"
+        "1〜4の数は、回答した人が分からないよう「5未満」と表示します。"
+    ),
+    (True, False): gettext_lazy(
+        "この質問に答えた団体のうち、それぞれを選んだ団体の数です。"
+        "1〜4の数は、回答した団体が分からないよう「5未満」と表示します。"
+    ),
+    (True, True): gettext_lazy(
+        "この質問に答えた団体のうち、それぞれを選んだ団体の数です。"
+        "いくつでも選べる質問なので、合計は回答した団体の数より多くなります。"
+        "1〜4の数は、回答した団体が分からないよう「5未満」と表示します。"
+    ),
+}
+
+
 def _metric(question: Question) -> Metric:
     """A question's chart is drawn as a metric of its own (not registered: it counts answers
     of one survey), so it looks and reads like every other chart of the portal."""
-    counted = (
-        _("この質問に答えた団体のうち、それぞれを選んだ団体の数です。")
-        if question.survey.audience == Survey.Audience.ORGANIZATIONS
-        else _("この質問に答えた人のうち、それぞれを選んだ人の数です。")
-    )
-    if question.kind == Question.Kind.MULTIPLE:
-        counted += _("いくつでも選べる質問なので、合計は回答者数より多くなります。")
-    counted += _("1〜4の数は、回答した人が分からないよう「5未満」と表示します。")
+    organizations = question.survey.audience == Survey.Audience.ORGANIZATIONS
+    several = question.kind == Question.Kind.MULTIPLE
+    counted = DEFINITIONS[(organizations, several)]
     return Metric(
         slug=f"question-{question.order}",
         title=_("問%(number)d %(text)s") % {"number": question.order, "text": question.text},
         definition=counted,
-        unit=_("団体") if question.survey.audience == Survey.Audience.ORGANIZATIONS else _("人"),
+        unit=_("団体") if organizations else _("人"),
         by="category",
         series=(_("回答数"),),
         rows=list,
