@@ -129,3 +129,17 @@ def test_the_dictionary_documents_every_column(client):
         header = csv_rows(download(client, "csv", slug))[0]
         assert [row[0] for row in dictionary[1:]] == header
         assert all(row[3] for row in dictionary[1:]), "every column has a description"
+
+
+def test_the_pages_link_the_files_on_the_portal_that_serves_them(db, client, settings):
+    """A page's links are paths (a demo on another port downloads its own files); the
+    catalog's JSON, read outside the portal, keeps the absolute URLs."""
+    settings.SITE_URL = "https://kyodo.example.jp"
+    csv_path = reverse("opendata:csv", args=["projects"])
+    for page in (reverse("opendata:catalog"), reverse("opendata:dataset", args=["projects"])):
+        html = client.get(page).content.decode()
+        assert f'href="{csv_path}"' in html, page
+        assert "https://kyodo.example.jp/opendata" not in html, page
+    harvested = json.loads(client.get(reverse("opendata:catalog_json")).content)
+    urls = [d["downloadURL"] for e in harvested["datasets"] for d in e["distribution"]]
+    assert f"https://kyodo.example.jp{csv_path}" in urls
