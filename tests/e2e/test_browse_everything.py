@@ -166,7 +166,7 @@ def test_a_citizen_searches_filters_reads_the_record_and_downloads_open_data(
         page.get_by_role("link", name="データ（CSV）").click()
     download = waiting.value
     assert download.suggested_filename == "132152_projects.csv"
-    content = open(download.path(), "rb").read()
+    content = download.path().read_bytes()
     assert content.startswith(BOM)  # Excel reads UTF-8 only after the BOM
     header, *rows = list(csv.reader(io.StringIO(content[3:].decode(), newline="")))
     assert len(rows) == 3
