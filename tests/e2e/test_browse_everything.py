@@ -180,3 +180,27 @@ def test_a_citizen_searches_filters_reads_the_record_and_downloads_open_data(
     page.goto(live_server.url + reverse("feeds:index"))
     expect(page.locator("h1")).to_have_count(1)
     assert_no_violations(page, "/feeds/")
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_register_and_the_record_fit_a_desktop_screen_in_either_language(
+    page: Page, live_server, town, language
+):
+    """The English menu is longer than the Japanese: it wraps instead of widening the page
+    (the screenshots showed a sideways scroll at 1280px), and no select cuts its value."""
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url + "/"}]
+    )
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for path in (
+        reverse("projects:project_list") + "?fiscal_year=2025&partner_kind=npo",
+        reverse("record"),
+    ):
+        page.goto(live_server.url + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{path} ({language}) is {width}px wide"
+    page.goto(live_server.url + reverse("projects:project_list"))
+    sort = page.locator("#id_sort")
+    fits = sort.evaluate("s => s.scrollWidth <= s.clientWidth")
+    assert fits, f"the sort select cuts its value ({language})"
