@@ -20,11 +20,16 @@ class Distribution:
     title: str | Promise
     format: str  # CSV, JSON
     media_type: str
-    url: str
+    path: str  # the page's link: the portal that serves the page serves the file
     file_name: str
     # Bytes, where known before writing: the data files are written row by row as they are
     # downloaded (streamed), so their size is not computed ahead; the dictionary's is exact.
     size: int | None
+
+    @property
+    def url(self) -> str:
+        """The absolute URL a harvester reads outside the portal (DCAT's downloadURL)."""
+        return public_url(self.path)
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def entry_of(dataset: Dataset) -> Entry:
                 _("データ（CSV）"),
                 "CSV",
                 "text/csv",
-                public_url(reverse("opendata:csv", args=[slug])),
+                reverse("opendata:csv", args=[slug]),
                 f"{stem}.csv",
                 None,
             ),
@@ -95,7 +100,7 @@ def entry_of(dataset: Dataset) -> Entry:
                 _("データ（JSON）"),
                 "JSON",
                 "application/json",
-                public_url(reverse("opendata:json", args=[slug])),
+                reverse("opendata:json", args=[slug]),
                 f"{stem}.json",
                 None,
             ),
@@ -103,7 +108,7 @@ def entry_of(dataset: Dataset) -> Entry:
                 _("項目定義書（CSV）"),
                 "CSV",
                 "text/csv",
-                public_url(reverse("opendata:dictionary_csv", args=[slug])),
+                reverse("opendata:dictionary_csv", args=[slug]),
                 f"{stem}_dictionary.csv",
                 len(dictionary_csv(dataset)),
             ),

@@ -42,6 +42,8 @@ from tests.projects.test_projects import (
 pytestmark = pytest.mark.django_db
 
 SLUGS = [
+    "record-figures",
+    "record-metrics",
     "organizations",
     "calls",
     "proposals",
