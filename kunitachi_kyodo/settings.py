@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "proposals.review",
     "proposals.projects",
     "support_office",
+    "support_office.events",
 ]
 
 MIDDLEWARE = [
