@@ -65,6 +65,7 @@ from proposals.proposals.services import (
 )
 from proposals.review import services as review_services
 from proposals.review.models import ReviewEntry, ReviewRound
+from support_office.events import demo as events_demo
 
 ROLE_FLAGS = (
     "is_superuser",
@@ -159,6 +160,7 @@ class Command(HistorySeed, BaseCommand):
         rounds += history["rounds"]
         projects += history["projects"]
         self.print_summary(organizations, calls, proposals, rounds, projects)
+        events_demo.seed(self)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
