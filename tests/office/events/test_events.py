@@ -548,3 +548,25 @@ def test_the_list_costs_the_same_for_many_events(office, django_assert_max_num_q
     with django_assert_max_num_queries(6):
         response = client_for(None).get(reverse("support_office:events:list"))
     assert response.status_code == 200
+
+
+# --- Feeds and the office's worklist ------------------------------------------------------------
+
+
+def test_a_published_public_event_is_in_the_feed_and_staff_training_is_not(event, training):
+    text = client_for(None).get(reverse("feeds:kind", args=["events"])).content.decode()
+    assert "NPO入門講座" in text and "協働研修" not in text
+
+
+def test_a_held_event_without_attendance_waits_on_the_offices_mypage(users, office):
+    event = make_event(created_by=office)
+    register(event, users["citizen"])
+    started = timezone.now() - datetime.timedelta(hours=1)
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=started, registration_deadline=started - datetime.timedelta(days=1)
+    )
+    page = client_for(office).get(reverse("mypage"))
+    assert "出席の記録を待つイベント" in body(page)
+    assert "出席の記録を待つイベント" not in body(
+        client_for(users["citizen"]).get(reverse("mypage"))
+    )
