@@ -8,6 +8,7 @@ moment can never both take the last seat.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
@@ -159,6 +160,23 @@ class Event(Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        # One place for the rules across fields: the form says them next to the field, and the
+        # service (save_values calls clean) refuses them from any caller.
+        problems = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            problems["ends_at"] = _("終了日時は開始日時より後にしてください。")
+        if (
+            self.starts_at
+            and self.registration_deadline
+            and self.registration_deadline > self.starts_at
+        ):
+            problems["registration_deadline"] = _("申込締切は開始日時までにしてください。")
+        if not self.place and not self.online_url:
+            problems["place"] = _("会場かオンライン参加のURLのどちらかを入力してください。")
+        if problems:
+            raise ValidationError(problems)
 
     def get_absolute_url(self) -> str:
         return reverse("support_office:events:detail", args=[self.pk])

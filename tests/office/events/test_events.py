@@ -128,7 +128,7 @@ def test_a_guest_with_an_invalid_email_is_told_next_to_the_field_and_keeps_the_i
     page = body(response)
     assert response.status_code == 400
     assert "メールアドレスの形が正しくありません" in page
-    assert 'id="error_1_id_guest_email"' in page or "invalid-feedback" in page
+    assert 'id="error_1_id_guest_email"' in page  # said next to the field
     assert 'value="国立 花子"' in page and 'value="hanako-at-example"' in page
     assert not Registration.objects.exists()
 
@@ -532,6 +532,7 @@ def test_the_office_creates_an_event_and_a_bad_date_is_said_next_to_the_field(as
     refused = client.post(reverse("support_office:events:create"), data)
     assert refused.status_code == 400
     assert "終了日時は開始日時より後にしてください。" in body(refused)
+    assert 'id="error_1_id_ends_at"' in body(refused)  # said next to the field
     assert 'value="協働フォーラム"' in body(refused)
     data["ends_at"] = "2027-02-10T16:00"
     assert client.post(reverse("support_office:events:create"), data).status_code == 302
@@ -570,3 +571,23 @@ def test_a_held_event_without_attendance_waits_on_the_offices_mypage(users, offi
     assert "出席の記録を待つイベント" not in body(
         client_for(users["citizen"]).get(reverse("mypage"))
     )
+
+
+def test_the_service_refuses_a_deadline_after_the_start_on_its_field(office):
+    starts = timezone.now() + datetime.timedelta(days=3)
+    values = services.EventValues(
+        title="講座",
+        kind="lecture",
+        description="内容",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        capacity=10,
+        registration_deadline=starts + datetime.timedelta(hours=1),
+        audience="どなたでも",
+        contact="支援室",
+        place="市役所",
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.event_save(user=office, values=values)
+    assert "registration_deadline" in refused.value.message_dict
+    assert not Event.objects.exists()
