@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "proposals.projects",
     "support_office",
     "support_office.surveys",
+    "support_office.events",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,5 @@ urlpatterns = [
     path("office/surveys/", include("support_office.surveys.urls")),
     # Each function app adds its include here, e.g.
     # path("office/events/", include("support_office.events.urls")),
+    path("office/events/", include("support_office.events.urls")),
 ]

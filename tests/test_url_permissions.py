@@ -209,6 +209,28 @@ EXPECTED: dict[str, dict[str, object]] = {
     "opendata:json": everyone(200),
     "opendata:dictionary": everyone(200),
     "opendata:dictionary_csv": everyone(200),
+    # The support office's events (講座・交流会): a published lecture is public, with its
+    # calendars and registration (guests too); the office edits, moves and keeps the roll.
+    # The material is not public: the office and the citizen, confirmed for its event.
+    "support_office:events:list": everyone(200),
+    "support_office:events:calendar": everyone(200),
+    "support_office:events:calendar_kind": everyone(200),
+    "support_office:events:detail": everyone(200),
+    "support_office:events:ical": everyone(200),
+    "support_office:events:register": everyone(200),
+    "support_office:events:cancel": everyone(405),  # POST only
+    "support_office:events:accept": everyone(405),  # POST only
+    "support_office:events:guest_cancel": everyone(200),  # the guest's signed link
+    "support_office:events:guest_accept": everyone(200),
+    "support_office:events:create": OFFICE,
+    "support_office:events:edit": OFFICE,
+    "support_office:events:act": {**only(set()), "support_office": 405, "admin": 405},
+    "support_office:events:roll": OFFICE,
+    "support_office:events:material_add": everyone(405),  # POST only
+    "support_office:events:material_download": {
+        **everyone(403),
+        **dict.fromkeys(["citizen", "support_office", "admin"], 200),
+    },
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -313,6 +335,7 @@ def url_args(organization, users):
     return {
         **project_url_args(organization, users),
         **survey_url_args(users),
+        **event_url_args(users),
         "review:round_results": [published.pk],
         "feeds:kind": ["proposals"],
         "feeds:department": [department.pk],
@@ -366,6 +389,46 @@ def url_args(organization, users):
             f"opendata:{name}": ["proposals"]
             for name in ("dataset", "csv", "json", "dictionary", "dictionary_csv")
         },
+    }
+
+
+def event_url_args(users) -> dict[str, list]:
+    """A published lecture, a guest's registration for it, and a second event with a file for
+    its participants, for which the citizen is confirmed."""
+    from support_office.events import services
+    from support_office.events.models import EventMaterial
+    from tests.office.events.helpers import make_event
+
+    office = users["support_office"]
+    event = make_event(created_by=office)
+    guest = services.registration_create(
+        event=event, guest_name="国立 花子", guest_email="hanako@example.jp"
+    )
+    token = services.guest_token(guest)
+    other = make_event(created_by=office, title="団体交流会", kind="exchange")
+    services.registration_create(event=other, user=users["citizen"])
+    material = EventMaterial.objects.create(
+        event=other,
+        title="当日の資料",
+        file=SimpleUploadedFile("shiryo.pdf", b"%PDF-1.4\n%%EOF\n"),
+        stored_name="shiryo.pdf",
+        original_name="資料.pdf",
+        content_type="application/pdf",
+        size=15,
+        uploaded_by=office,
+    )
+    on_event = [event.pk]
+    return {
+        "support_office:events:calendar_kind": ["lecture"],
+        "support_office:events:guest_cancel": [token],
+        "support_office:events:guest_accept": [token],
+        "support_office:events:material_download": [other.pk, material.pk],
+        **{
+            f"support_office:events:{name}": on_event
+            for name in ("detail", "ical", "register", "cancel", "accept", "edit", "roll")
+        },
+        "support_office:events:act": [event.pk, "close"],
+        "support_office:events:material_add": on_event,
     }
 
 

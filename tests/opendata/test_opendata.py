@@ -32,6 +32,7 @@ from tests.factories import (
     ReviewRoundFactory,
     UserFactory,
 )
+from tests.office.events.helpers import make_event
 from tests.projects.test_projects import (
     evaluate_all,
     file_final_report,
@@ -51,6 +52,7 @@ SLUGS = [
     "projects",
     "indicators",
     "evaluations",
+    "events",
 ]
 
 # Text that only a private page, a draft or an unpublished record holds.
@@ -61,6 +63,9 @@ SECRETS = [
     "非掲載の秘密団体",
     "下書きの秘密の募集",
     "下書きの秘密の提案",
+    # The office's events: a draft and the city staff's own training.
+    "下書きの秘密の講座",
+    "職員だけの秘密の研修",
     # A submitted proposal's private parts (the factory's plan, role sharing, budget).
     "一人暮らしの高齢者が増え",
     "毎週火曜日に集会所でお茶会",
@@ -122,6 +127,10 @@ def world(users, organization, adopted):
     OrganizationFactory(pending=True, name="確認待ちの秘密団体")
     OrganizationFactory(unlisted=True, name="非掲載の秘密団体")
     CallFactory(draft=True, title="下書きの秘密の募集", department=staff.department)
+    office = users["support_office"]
+    make_event(created_by=office, title="市民活動団体 交流会")
+    make_event(created_by=office, title="下書きの秘密の講座", status="draft")
+    make_event(created_by=office, title="職員だけの秘密の研修", kind="staff_training")
     ProposalFactory(title="下書きの秘密の提案", proposer=users["member"])
     reviewers = [users["reviewer"], UserFactory(reviewer=True, full_name="審査 七子")]
     # A published round with scores (comments and overall comments are the reviewers' own).

@@ -65,7 +65,7 @@ from proposals.proposals.services import (
 )
 from proposals.review import services as review_services
 from proposals.review.models import ReviewEntry, ReviewRound
-from support_office.surveys import demo as surveys_demo
+from support_office import demo as office_demo
 
 ROLE_FLAGS = (
     "is_superuser",
@@ -156,7 +156,7 @@ class Command(HistorySeed, BaseCommand):
             rounds = self.seed_review(users)
             projects = self.seed_projects(users, organizations)
             history = self.seed_history(departments, users, organizations)
-            surveys_demo.seed(self)
+            office_demo.seed(self)  # a year of the support office's work
         proposals += history["proposals"]
         rounds += history["rounds"]
         projects += history["projects"]

@@ -1,0 +1,12 @@
+"""A year of the support office's work for `manage.py seed_demo`: each function app's demo, in
+an order where later ones may refer to earlier ones (a newsletter lists events, say)."""
+
+from support_office.events import demo as events
+from support_office.surveys import demo as surveys
+
+APPS = (events, surveys)
+
+
+def seed(command) -> None:
+    for app in APPS:
+        app.seed(command)
