@@ -130,6 +130,9 @@ INSTALLED_APPS = [
     "proposals.review",
     "proposals.projects",
     "support_office",
+    "support_office.consultations",
+    "support_office.news",
+    "support_office.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 """The support office's pages under /office/: the hub, then one include per function app."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,6 +8,9 @@ app_name = "support_office"
 
 urlpatterns = [
     path("office/", views.office_home, name="home"),
+    path("office/consultations/", include("support_office.consultations.urls")),
+    path("office/news/", include("support_office.news.urls")),
+    path("office/report/", include("support_office.reports.urls")),
     # Each function app adds its include here, e.g.
     # path("office/events/", include("support_office.events.urls")),
 ]
