@@ -65,6 +65,8 @@ from proposals.proposals.services import (
 )
 from proposals.review import services as review_services
 from proposals.review.models import ReviewEntry, ReviewRound
+from support_office.consultations import demo as consultations_demo
+from support_office.news import demo as news_demo
 
 ROLE_FLAGS = (
     "is_superuser",
@@ -159,6 +161,8 @@ class Command(HistorySeed, BaseCommand):
         rounds += history["rounds"]
         projects += history["projects"]
         self.print_summary(organizations, calls, proposals, rounds, projects)
+        consultations_demo.seed(self)
+        news_demo.seed(self)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
