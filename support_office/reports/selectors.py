@@ -7,6 +7,7 @@ The statistics page, the annual report and the open data all read `figures_of_ye
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kunitachi_kyodo.charts import format_value
 from kunitachi_kyodo.fiscal import fiscal_year_label
 from kunitachi_kyodo.metrics import Metric, Number, Row, all_metrics
 
@@ -35,7 +36,7 @@ class Figure:
     def cells(self) -> list[tuple[str, tuple]]:
         """(series name, the value of each row) — the report's table, one line per series."""
         return [
-            (name, tuple(row.values[index] for row in self.rows))
+            (name, tuple(format_value(row.values[index]) for row in self.rows))
             for index, name in enumerate(self.series)
         ]
 
