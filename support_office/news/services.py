@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kunitachi_kyodo.notifications.mail import send_templated_mail
+from kunitachi_kyodo.notifications.services import notify
 from kunitachi_kyodo.values import save_values
-from organizations.models import Membership, Organization
+from organizations.models import Membership, Organization, User
 from organizations.permissions import require
 
 from . import newsletter as letters
@@ -72,6 +73,35 @@ def _set_state(post, entry, transition, context) -> None:
     if transition.target == Post.Status.PUBLISHED:
         changes["published_at"] = context.now
     Post.objects.filter(pk=post.pk).update(**changes, updated_at=context.now)
+    _tell(post, entry)
+
+
+def _tell(post: Post, entry) -> None:
+    """A submitted post: the office is told; a decision on it: the organization's writers."""
+    if post.organization_id is None:
+        return
+    if entry.to_status == Post.Status.SUBMITTED:
+        people = User.objects.filter(is_support_staff=True, is_active=True)
+        message = _("「%(name)s」からお知らせの確認の依頼がありました：%(title)s")
+    else:
+        people = [
+            m.user
+            for m in post.organization.memberships.filter(
+                role__in=[Membership.Role.REPRESENTATIVE, Membership.Role.EDITOR]
+            ).select_related("user")
+        ]
+        message = (
+            _("「%(name)s」のお知らせが公開されました：%(title)s")
+            if entry.to_status == Post.Status.PUBLISHED
+            else _("「%(name)s」のお知らせが差し戻されました：%(title)s")
+        )
+    notify(
+        people,
+        message=message % {"name": post.organization.name, "title": post.title},
+        url=post.get_absolute_url(),
+        email_template="support_office/news/email/post_moved",
+        context={"post": post, "change": entry},
+    )
 
 
 def post_transition(*, post: Post, action: str, actor, comment: str = "") -> Post:

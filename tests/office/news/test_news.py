@@ -276,3 +276,20 @@ def test_the_public_list_costs_the_same_for_many_posts(users, django_assert_max_
         office_post(users, title=f"お知らせ{n}")
     with django_assert_max_num_queries(4):
         assert client_for(None).get(reverse("support_office:news:list")).status_code == 200
+
+
+def test_the_office_is_told_of_a_submission_and_the_writers_of_the_decision(
+    users, organization, django_capture_on_commit_callbacks
+):
+    post = org_post(users, organization)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_transition(post=post, action="submit", actor=users["member"])
+    assert [m.to for m in mail.outbox] == [["office@example.jp"]]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_transition(
+            post=post, action="return", actor=users["support_office"], comment="日時を追記して"
+        )
+    (message,) = mail.outbox
+    assert message.to == ["member@example.jp"]
+    assert "日時を追記して" in message.body
