@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -115,6 +116,7 @@ def post_transition(*, post: Post, action: str, actor, comment: str = "") -> Pos
 
 SALT = "support_office.news.subscription"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for three days
+CONFIRMATIONS_PER_HOUR = 3
 
 
 def token_for(email: str, purpose: str) -> str:
@@ -147,6 +149,11 @@ def subscription_request(*, email: str) -> None:
     """
     email = email.strip().lower()
     Subscriber.objects.get_or_create(email=email)
+    # At most a few confirmation mails an hour per address: the form cannot flood an inbox.
+    key = f"newsletter-confirm:{email}"
+    cache.add(key, 0, 60 * 60)
+    if cache.incr(key) > CONFIRMATIONS_PER_HOUR:
+        return
     url = absolute(
         reverse("support_office:news:subscribe_confirm", args=[token_for(email, "confirm")])
     )

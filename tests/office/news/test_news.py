@@ -293,3 +293,11 @@ def test_the_office_is_told_of_a_submission_and_the_writers_of_the_decision(
     (message,) = mail.outbox
     assert message.to == ["member@example.jp"]
     assert "日時を追記して" in message.body
+
+
+def test_the_subscription_form_cannot_flood_an_inbox(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _n in range(services.CONFIRMATIONS_PER_HOUR + 3):
+            services.subscription_request(email="target@example.jp")
+    assert len(mail.outbox) == services.CONFIRMATIONS_PER_HOUR
+    assert Subscriber.objects.count() == 1
