@@ -10,12 +10,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kunitachi_kyodo.workflow import AuditEntry
 
 
 class Category(models.TextChoices):
-    NOTICE = "notice", _("お知らせ")
+    NOTICE = "notice", pgettext_lazy("a category of news", "お知らせ")
     EVENT = "event", _("講座・イベント")
     FUNDING = "funding", _("助成金・補助金")
     ACTIVITY = "activity", _("団体の活動")
@@ -87,8 +88,8 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        verbose_name = _("お知らせ")
-        verbose_name_plural = _("お知らせ")
+        verbose_name = pgettext_lazy("news posts", "お知らせ")
+        verbose_name_plural = pgettext_lazy("news posts", "お知らせ")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),

@@ -1,6 +1,6 @@
 """What the search finds of the news: published posts only, by their text."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kunitachi_kyodo.search.registry import Document, indexes
 
@@ -10,7 +10,7 @@ from .text import plain_text
 
 @indexes(
     kind="news",
-    label=_("お知らせ"),
+    label=pgettext_lazy("news posts", "お知らせ"),
     model=Post,
     public=lambda: Post.objects.public().select_related("organization"),
 )
