@@ -132,6 +132,9 @@ INSTALLED_APPS = [
     "support_office",
     "support_office.surveys",
     "support_office.events",
+    "support_office.consultations",
+    "support_office.news",
+    "support_office.reports",
 ]
 
 MIDDLEWARE = [

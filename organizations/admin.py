@@ -29,6 +29,7 @@ class UserAdmin(BaseUserAdmin):
         "is_collaboration_coordinator",
         "is_reviewer",
         "is_support_staff",
+        "is_support_lead",
         "is_staff",
         "date_joined",
     ]
@@ -38,6 +39,7 @@ class UserAdmin(BaseUserAdmin):
         "is_collaboration_coordinator",
         "is_reviewer",
         "is_support_staff",
+        "is_support_lead",
         "is_staff",
         "department",
     ]
@@ -55,6 +57,7 @@ class UserAdmin(BaseUserAdmin):
                     "is_collaboration_coordinator",
                     "is_reviewer",
                     "is_support_staff",
+                    "is_support_lead",
                 ]
             },
         ),

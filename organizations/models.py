@@ -131,6 +131,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_reviewer = models.BooleanField(_("審査委員"), default=False)
     is_support_staff = models.BooleanField(_("支援室スタッフ"), default=False)
+    # The office's lead (支援室の責任者): the one who may take the consultations' private
+    # narratives out of the portal (a CSV), which other office staff only read on the page.
+    is_support_lead = models.BooleanField(
+        _("支援室の責任者"),
+        default=False,
+        help_text=_("相談記録の非公開部分を書き出せます。支援室スタッフから選んでください。"),
+    )
     date_joined = models.DateTimeField(_("登録日時"), default=timezone.now)
     # Empty until the owner of the inbox opens the confirmation link and sets a password; an
     # account left unconfirmed never blocks its address and is removed after a while.
@@ -155,6 +162,11 @@ class User(AbstractBaseUser, PermissionsMixin):
                 condition=Q(is_collaboration_coordinator=False) | Q(is_city_staff=True),
                 name="coordinator_is_city_staff",
                 violation_error_message=_("協働推進担当は市職員から選んでください。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_support_lead=False) | Q(is_support_staff=True),
+                name="support_lead_is_support_staff",
+                violation_error_message=_("支援室の責任者は支援室スタッフから選んでください。"),
             ),
         ]
 

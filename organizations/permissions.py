@@ -123,6 +123,13 @@ def is_support_staff(user) -> bool:
     return user.is_authenticated and (user.is_support_staff or user.is_superuser)
 
 
+@predicate(_("支援室の責任者だけが行えます。"))
+def is_support_lead(user) -> bool:
+    return user.is_authenticated and (
+        (user.is_support_staff and user.is_support_lead) or user.is_superuser
+    )
+
+
 @predicate(_("市職員だけが行えます。"))
 def is_city_staff(user) -> bool:
     return user.is_authenticated and (user.is_city_staff or user.is_superuser)

@@ -1,10 +1,12 @@
 """A year of the support office's work for `manage.py seed_demo`: each function app's demo, in
 an order where later ones may refer to earlier ones (a newsletter lists events, say)."""
 
+from support_office.consultations import demo as consultations
 from support_office.events import demo as events
+from support_office.news import demo as news
 from support_office.surveys import demo as surveys
 
-APPS = (events, surveys)
+APPS = (consultations, events, news, surveys)
 
 
 def seed(command) -> None:

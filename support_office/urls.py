@@ -9,6 +9,9 @@ app_name = "support_office"
 urlpatterns = [
     path("office/", views.office_home, name="home"),
     path("office/surveys/", include("support_office.surveys.urls")),
+    path("office/consultations/", include("support_office.consultations.urls")),
+    path("office/news/", include("support_office.news.urls")),
+    path("office/report/", include("support_office.reports.urls")),
     # Each function app adds its include here, e.g.
     # path("office/events/", include("support_office.events.urls")),
     path("office/events/", include("support_office.events.urls")),

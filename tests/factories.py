@@ -57,6 +57,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             department=factory.SubFactory(DepartmentFactory),
         )
         support_staff = factory.Trait(is_support_staff=True)
+        support_lead = factory.Trait(is_support_staff=True, is_support_lead=True)
         reviewer = factory.Trait(is_reviewer=True)
         admin = factory.Trait(is_superuser=True, is_staff=True)
 

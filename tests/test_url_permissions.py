@@ -231,6 +231,39 @@ EXPECTED: dict[str, dict[str, object]] = {
         **everyone(403),
         **dict.fromkeys(["citizen", "support_office", "admin"], 200),
     },
+    # The office's consultation log (相談記録): the office only; organization members (even
+    # about their own organization), city staff and reviewers are refused. Its private part
+    # leaves the portal (CSV) through the office's lead only (a superuser counts as one).
+    "support_office:consultations:list": OFFICE,
+    "support_office:consultations:create": OFFICE,
+    "support_office:consultations:detail": OFFICE,
+    "support_office:consultations:edit": OFFICE,
+    "support_office:consultations:export": only({"admin"}),
+    "support_office:consultations:follow_up_add": everyone(405),  # POST only
+    "support_office:consultations:act": everyone(405),  # POST only
+    # News (お知らせ): published posts are public; verified organizations' editors and the
+    # office write; an organization's draft is its editors' (and the office reads it to review).
+    "support_office:news:list": everyone(200),
+    "support_office:news:feed": everyone(200),
+    "support_office:news:detail": everyone(200),  # a published post
+    "support_office:news:create": only({"member", "other_member", "support_office", "admin"}),
+    "support_office:news:mine": SIGNED_IN,
+    "support_office:news:review_queue": OFFICE,
+    "support_office:news:edit": {
+        **only({"member", "admin"}, denied=404),
+        "support_office": 403,  # sees the draft to review it, may not rewrite it
+    },
+    "support_office:news:act": everyone(405),  # POST only
+    "support_office:news:subscribe": everyone(200),
+    "support_office:news:subscribe_sent": everyone(200),
+    "support_office:news:subscribe_confirm": everyone(400),  # the walk uses a forged token
+    "support_office:news:unsubscribe": everyone(400),  # the walk uses a forged token
+    "support_office:news:newsletter_current": {**only(set()), "support_office": 302, "admin": 302},
+    "support_office:news:newsletter_preview": OFFICE,
+    "support_office:news:newsletter_send": everyone(405),  # POST only
+    # The office's statistics and annual report: public figures from the metric registry.
+    "support_office:reports:statistics": everyone(200),
+    "support_office:reports:annual_report": everyone(200),
 }
 
 # Django's admin has its own staff login; its index stands for the namespace.
@@ -336,6 +369,7 @@ def url_args(organization, users):
         **project_url_args(organization, users),
         **survey_url_args(users),
         **event_url_args(users),
+        **office_url_args(organization, users),
         "review:round_results": [published.pk],
         "feeds:kind": ["proposals"],
         "feeds:department": [department.pk],
@@ -429,6 +463,52 @@ def event_url_args(users) -> dict[str, list]:
         },
         "support_office:events:act": [event.pk, "close"],
         "support_office:events:material_add": on_event,
+    }
+
+
+def office_url_args(organization, users) -> dict[str, list]:
+    """A consultation, a published office post and a draft of the member's organization."""
+    from support_office.consultations.models import Consultation
+    from support_office.news.models import Post
+
+    consultation = Consultation.objects.create(
+        category="funding",
+        channel="counter",
+        asker_kind="npo",
+        asker_name="相談 太郎",
+        organization=organization,
+        summary="助成金の申請について",
+        narrative="申請書の書き方の相談。",
+        handled_by=users["support_office"],
+    )
+    published = Post.objects.create(
+        title="講座のお知らせ",
+        category="event",
+        body="本文",
+        author=users["support_office"],
+        status=Post.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    draft = Post.objects.create(
+        title="団体の下書き",
+        category="activity",
+        body="本文",
+        organization=organization,
+        author=users["member"],
+    )
+    return {
+        "support_office:consultations:detail": [consultation.pk],
+        "support_office:consultations:edit": [consultation.pk],
+        "support_office:consultations:follow_up_add": [consultation.pk],
+        "support_office:consultations:act": [consultation.pk, "close"],
+        "support_office:news:detail": [published.pk],
+        "support_office:news:edit": [draft.pk],
+        "support_office:news:act": [published.pk, "unpublish"],
+        "support_office:news:subscribe_confirm": ["forged-token"],
+        "support_office:news:unsubscribe": ["forged-token"],
+        "support_office:news:newsletter_preview": [2026, 11],
+        "support_office:news:newsletter_send": [2026, 11],
+        "support_office:reports:annual_report": [2025],
     }
 
 

@@ -24,6 +24,7 @@ from proposals.proposals.models import Proposal
 from proposals.review import services as review_services
 from proposals.review.models import ReviewEntry
 from proposals.review.selectors import round_results
+from support_office.consultations.models import Consultation
 from tests.conftest import client_for
 from tests.factories import (
     CallFactory,
@@ -53,10 +54,14 @@ SLUGS = [
     "indicators",
     "evaluations",
     "events",
+    "office-statistics",
 ]
 
 # Text that only a private page, a draft or an unpublished record holds.
 SECRETS = [
+    "相談者の秘密の名前",
+    "相談の秘密の件名",
+    "相談の秘密の内容",
     "secret-org@example.jp",
     "042-000-9999",
     "確認待ちの秘密団体",
@@ -174,6 +179,16 @@ def world(users, organization, adopted):
     evaluate_all(project, users, low_comment="未公開の評価の秘密")
     project_services.evaluation_publish(
         evaluation=Evaluation.objects.get(project=project, kind="mutual"), user=staff
+    )
+    # The office's consultation log: counted in the office's figures, its private part nowhere.
+    Consultation.objects.create(
+        category="funding",
+        channel="phone",
+        asker_kind="individual",
+        asker_name="相談者の秘密の名前",
+        summary="相談の秘密の件名",
+        narrative="相談の秘密の内容",
+        handled_by=users["support_office"],
     )
     return {"project": project, "round": published}
 

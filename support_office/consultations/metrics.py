@@ -1,0 +1,114 @@
+"""What the consultation log adds to the office's statistics: counts of its publishable part.
+
+Only `Consultation.objects.publishable()` is read (date, category, channel): no figure can
+carry a name or a narrative. Every figure is per fiscal year, so the annual report takes one
+year's row of each.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
+
+from kunitachi_kyodo.fiscal import fiscal_year_label
+from kunitachi_kyodo.metrics import Metric, Row, measures
+
+from .models import Category, Channel, Consultation
+
+# The fiscal year's months in their order: April first.
+FISCAL_MONTHS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
+
+
+def _month_label(month: int) -> str:
+    return pgettext("a month", "%(month)s月") % {"month": month}
+
+
+month_label = lazy(_month_label, str)
+
+
+def _per_year(column: str, keys: list) -> list[Row]:
+    """One row per fiscal year, one value per key of `column`, in one grouped query."""
+    groups = (
+        Consultation.objects.publishable()
+        .annotate(year=ExtractYear("consulted_on"), month=ExtractMonth("consulted_on"))
+        .values("year", "month", column)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    totals: dict[int, dict] = defaultdict(lambda: dict.fromkeys(keys, 0))
+    for group in groups:
+        year = group["year"] if group["month"] >= 4 else group["year"] - 1
+        totals[year][group[column]] += group["n"]
+    return [
+        Row(key=year, label=fiscal_year_label(year), values=tuple(totals[year].values()))
+        for year in sorted(totals)
+    ]
+
+
+def by_category() -> list[Row]:
+    return _per_year("category", list(Category.values))
+
+
+def by_channel() -> list[Row]:
+    return _per_year("channel", list(Channel.values))
+
+
+def by_month() -> list[Row]:
+    return _per_year("month", list(FISCAL_MONTHS))
+
+
+UNIT = pgettext_lazy("unit: consultations", "件")
+
+measures(
+    Metric(
+        slug="consultations-by-category",
+        title=_("相談の件数（分類別）"),
+        definition=_(
+            "支援室が受けた相談の件数を、相談日の年度ごとに、相談の分類別に数えます。"
+            "1回の相談を1件とし、その後のフォローアップは数えません。"
+            "相談者や内容は数字に含まれません。"
+        ),
+        unit=UNIT,
+        by="fiscal_year",
+        series=tuple(label for _value, label in Category.choices),
+        rows=by_category,
+        order=110,
+        section="office",
+    )
+)
+
+measures(
+    Metric(
+        slug="consultations-by-channel",
+        title=_("相談の件数（方法別）"),
+        definition=_(
+            "支援室が受けた相談の件数を、相談日の年度ごとに、窓口・電話・メール・オンラインの別に"
+            "数えます。"
+        ),
+        unit=UNIT,
+        by="fiscal_year",
+        series=tuple(label for _value, label in Channel.choices),
+        rows=by_channel,
+        order=111,
+        section="office",
+    )
+)
+
+measures(
+    Metric(
+        slug="consultations-by-month",
+        title=_("相談の件数（月別）"),
+        definition=_(
+            "支援室が受けた相談の件数を、相談日の年度ごとに、4月から3月までの月別に数えます。"
+        ),
+        unit=UNIT,
+        by="fiscal_year",
+        series=tuple(month_label(month) for month in FISCAL_MONTHS),
+        rows=by_month,
+        order=112,
+        section="office",
+    )
+)
