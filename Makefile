@@ -102,7 +102,7 @@ cluster: venv compilemessages
 	VENV=$(abspath $(VENV)) scripts/cluster
 
 # Kills an app server, restarts PostgreSQL, kills the worker and fills the upload storage,
-# each under load, and writes what it saw to deploy/faults-latest.txt (about 3 minutes; not
+# each under load, and writes what it saw to deploy/faults-latest.txt (5–10 minutes; not
 # part of `make test`: CI has no time left for it).
 faults: venv compilemessages
 	@scripts/system-deps
