@@ -245,7 +245,14 @@ def test_a_full_storage_is_a_clear_error_and_nothing_is_half_saved(as_persona, s
 # --- Tasks a killed worker left running -----------------------------------------------
 
 
-def test_a_task_left_running_by_a_killed_worker_is_queued_again_and_sent_once(settings):
+def test_a_task_left_running_by_a_killed_worker_is_queued_again_and_sent_once(
+    settings, monkeypatch
+):
+    # The worker closes "old" connections between tasks; inside the test's transaction that
+    # would close the test's own connection (PostgreSQL), so here it keeps it.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     lost = DBTaskResult.objects.get(
