@@ -1,5 +1,6 @@
 # くにたち協働ポータル: build, run and test.
-#   make demo   run the portal on SQLite with demo data (http://127.0.0.1:8000/)
+#   make demo   run the portal on SQLite with demo data (http://127.0.0.1:8000/), as production runs it
+#   make dev    the same with the auto-reloading development server (DEBUG on)
 #   make test   lint + the whole suite on SQLite and on a throwaway PostgreSQL 15
 # `make help` lists every target.
 
@@ -20,11 +21,14 @@ MANAGE := $(SQLITE) $(PYTHON) manage.py
 PIP_COMPILE := $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links \
 	--extra dev -o requirements.lock pyproject.toml
 
-.PHONY: help venv system-deps demo lint test test-sqlite test-postgres compilemessages \
-	lock format clean bench
+.PHONY: help venv system-deps demo dev cluster faults lint test test-sqlite test-postgres \
+	compilemessages lock format clean bench
 
 help:
-	@echo "make demo           マイグレーション・デモデータ投入・開発サーバ起動 (SQLite) / run the portal with demo data"
+	@echo "make demo           デモデータ入りで本番と同じ構成 (DEBUG オフ・gunicorn) で起動 (SQLite) / run the portal with demo data as production does"
+	@echo "make dev            自動再読み込みの開発サーバ (DEBUG オン・SQLite) / the auto-reloading development server"
+	@echo "make cluster        本番構成をこの機械で起動 (nginx・gunicorn 2台・PostgreSQL・Redis・S3・worker) / the production layout on loopback"
+	@echo "make faults         cluster を負荷下で壊して回復を確認 / break the cluster under load (deploy/faults-latest.txt)"
 	@echo "make test           lint + 全テスト (SQLite と PostgreSQL 15) / lint and the whole suite on both databases"
 	@echo "make test-sqlite    テスト (SQLite) / tests on SQLite (extra pytest args: ARGS=...)"
 	@echo "make test-postgres  テスト (一時 PostgreSQL 15) / tests on a throwaway PostgreSQL 15"
@@ -69,15 +73,40 @@ compilemessages: venv
 
 # --- run ---------------------------------------------------------------------
 
-# The task worker sends the queued e-mail (printed to this console in the demo);
-# it stops with the server.
-# It runs with DEBUG off, as production does (PORTAL_LOCAL_DEMO: plain HTTP on 127.0.0.1).
+# The task worker sends the queued e-mail (printed to this console in the demo); it stops
+# with the server. `make demo` runs as production does: DEBUG off (the portal's own 404 and
+# 500 pages), gunicorn, static files through whitenoise; PORTAL_LOCAL_DEMO allows plain HTTP
+# on 127.0.0.1 and the embedded SQLite, local files and per-process cache.
+DEMO_PORT ?= 8000
 demo: venv compilemessages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	PORTAL_LOCAL_DEMO=true $(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	PORTAL_LOCAL_DEMO=true $(MANAGE) runserver 127.0.0.1:8000
+	echo "demo: http://127.0.0.1:$(DEMO_PORT)/ (Ctrl-C で停止 / to stop)"; \
+	PORTAL_LOCAL_DEMO=true $(SQLITE) GUNICORN_BIND=127.0.0.1:$(DEMO_PORT) GUNICORN_WORKERS=2 \
+		$(BIN)/gunicorn -c deploy/gunicorn.conf.py kunitachi_kyodo.wsgi
+
+# Development: DEBUG on, the server restarts when the code changes.
+dev: venv compilemessages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(DEMO_PORT)
+
+# The production layout (deploy/) on this machine's loopback: PostgreSQL, Redis, an
+# S3-compatible object store, two gunicorn app servers, a worker and nginx; Ctrl-C stops it.
+cluster: venv compilemessages
+	@scripts/system-deps
+	VENV=$(abspath $(VENV)) scripts/cluster
+
+# Kills an app server, restarts PostgreSQL, kills the worker and fills the upload storage,
+# each under load, and writes what it saw to deploy/faults-latest.txt (5–10 minutes; not
+# part of `make test`: CI has no time left for it).
+faults: venv compilemessages
+	@scripts/system-deps
+	$(PYTHON) scripts/faults --out deploy/faults-latest.txt
 
 # --- quality -----------------------------------------------------------------
 

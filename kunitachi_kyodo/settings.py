@@ -55,7 +55,17 @@ if not SECRET_KEY:
     if not DEBUG and not LOCAL_DEMO:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+# Rotating the key: the old key goes here (comma-separated) for as long as sessions and
+# password-reset links signed with it should still work (docs/operations.md).
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", [])
 
+# Production: DEBUG off and not the local demo. Start-up then refuses what production
+# cannot do without (a site URL, host names, the shared cache, the upload storage) instead
+# of falling back to a default that works on one laptop only.
+PRODUCTION = not DEBUG and not LOCAL_DEMO
+
+if PRODUCTION and not os.environ.get("DJANGO_ALLOWED_HOSTS"):
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DEBUG is off")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", LOOPBACK)
 if LOCAL_DEMO and not set(ALLOWED_HOSTS) <= set(LOOPBACK):
     raise ImproperlyConfigured("PORTAL_LOCAL_DEMO serves this machine only (127.0.0.1)")
@@ -179,7 +189,9 @@ TEMPLATES = [
 def database_config() -> dict:
     """DATABASE_URL wins; else PGDATABASE selects PostgreSQL through the PG* variables."""
     if url := os.environ.get("DATABASE_URL"):
-        return dj_database_url.parse(url, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60))
+        return dj_database_url.parse(
+            url, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
     if name := os.environ.get("PGDATABASE"):
         # psycopg reads PGHOST, PGPORT, PGUSER and PGPASSWORD itself; a PGHOST that
         # is a directory means a unix socket there.
@@ -187,6 +199,9 @@ def database_config() -> dict:
             "ENGINE": "django.db.backends.postgresql",
             "NAME": name,
             "CONN_MAX_AGE": env_int("DJANGO_CONN_MAX_AGE", 60),
+            # A kept connection is checked before a request uses it: after a database
+            # restart the next request reconnects instead of failing on a dead socket.
+            "CONN_HEALTH_CHECKS": True,
         }
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -257,13 +272,46 @@ STATIC_URL = "static/"
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or LOCAL_DEMO
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def upload_storage() -> dict:
+    """Where uploaded files live: S3-compatible object storage when PORTAL_S3_BUCKET is set
+    (every app server sees the same files), else a folder (one machine, or a shared mount).
+
+    Either way the files are private: no public URL, only the permission-checking views
+    read them (the bucket needs no public access; querystring auth is on).
+    """
+    if bucket := os.environ.get("PORTAL_S3_BUCKET"):
+        options = {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("PORTAL_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PORTAL_S3_REGION") or None,
+            "addressing_style": os.environ.get("PORTAL_S3_ADDRESSING_STYLE") or None,
+            "location": os.environ.get("PORTAL_S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        }
+        # Without these boto3 finds credentials itself (AWS_ACCESS_KEY_ID, an instance role).
+        if key := os.environ.get("PORTAL_S3_ACCESS_KEY_ID"):
+            options["access_key"] = key
+            options["secret_key"] = os.environ.get("PORTAL_S3_SECRET_ACCESS_KEY", "")
+        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    if PRODUCTION and not os.environ.get("DJANGO_MEDIA_ROOT"):
+        raise ImproperlyConfigured(
+            "set PORTAL_S3_BUCKET (object storage) or DJANGO_MEDIA_ROOT (a folder every app "
+            "server shares) when DEBUG is off"
+        )
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))},
+    }
+
+
 STORAGES = {
     # Uploaded files are private: they live outside the static tree and are only
     # served through views that check permission (never from a public URL).
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))},
-    },
+    "default": upload_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -271,6 +319,25 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         ),
     },
+}
+
+# The cache holds what every app server must agree on: the account-mail rate limit, the
+# login throttling counters, rendered PDFs, cached pages. In production it is one Redis
+# that every app server shares (a per-process cache would give each server its own count).
+REDIS_URL = os.environ.get("PORTAL_REDIS_URL", "")
+if PRODUCTION and not REDIS_URL:
+    raise ImproperlyConfigured("PORTAL_REDIS_URL must be set when DEBUG is off (a shared cache)")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("PORTAL_CACHE_KEY_PREFIX", "kyodo"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
 }
 
 # Outgoing e-mail is queued as tasks; `manage.py db_worker` runs them. Tests run
@@ -287,6 +354,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# For django.core.mail.backends.filebased.EmailBackend (the loopback cluster checks its mail).
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "artifacts" / "mail"))
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")

@@ -4,10 +4,13 @@ A file's name is data, never a path: it is cleaned for display and the file is
 stored under a random name.
 """
 
+import contextvars
+import logging
 import os
 import secrets
 import unicodedata
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +19,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -135,10 +140,54 @@ def random_stored_name(original: str) -> str:
     return secrets.token_hex(16) + os.path.splitext(clean_filename(original))[1]
 
 
+def _storage_errors() -> tuple[type[BaseException], ...]:
+    """What a storage raises when it cannot take a file: a full or failing disk (OSError),
+    an object store that refuses (quota, permissions) or cannot be reached (botocore)."""
+    errors: tuple[type[BaseException], ...] = (OSError,)
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # pragma: no cover - botocore comes with django-storages[s3]
+        return errors
+    return (*errors, BotoCoreError, ClientError)
+
+
+class UploadNotStored(ValidationError):
+    """The storage refused the file (full, or unreachable); nothing of the upload is kept."""
+
+
+_stored_in_this_change: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "stored_in_this_change", default=None
+)
+
+
+@contextmanager
+def files_kept_only_if_saved():
+    """Files stored inside this block are deleted again if the block fails.
+
+    Put it around the transaction that stores rows and files: when a later file of the same
+    change cannot be stored, or the commit fails, no file is left without its row.
+    """
+    stored: list = []
+    token = _stored_in_this_change.set(stored)
+    try:
+        yield
+    except BaseException:
+        for storage, name in stored:
+            try:
+                storage.delete(name)
+            except Exception:  # the error being raised matters more than this clean-up
+                logger.exception("could not delete %s after a failed change", name)
+        raise
+    finally:
+        _stored_in_this_change.reset(token)
+
+
 def store_upload(row, upload, *, user):
     """Fill a file row (a call's or a proposal's attachment) from an upload and store the file.
 
     The file is written last, after every check, so a refused upload leaves nothing behind.
+    A storage that cannot take the file (full, unreachable) is an error the person reads,
+    never a half-saved row.
     """
     kind = validate_upload(upload)
     row.stored_name = random_stored_name(upload.name)
@@ -146,7 +195,20 @@ def store_upload(row, upload, *, user):
     row.content_type = kind.content_type
     row.size = upload.size
     row.uploaded_by = user
-    row.file.save(row.stored_name, upload, save=False)
+    try:
+        row.file.save(row.stored_name, upload, save=False)
+    except _storage_errors() as exc:
+        logger.error("upload storage refused %s: %s", row.stored_name, exc)
+        raise UploadNotStored(
+            _(
+                "ファイル「%(name)s」を保存できませんでした（ファイルの保存場所がいっぱいか、"
+                "一時的に使えません）。内容は何も変わっていません。時間をおいてもう一度お試しください。"
+            ),
+            params={"name": row.original_name},
+            code="not_stored",
+        ) from exc
+    if (stored := _stored_in_this_change.get()) is not None:
+        stored.append((row.file.storage, row.file.name))
     row.save()
     return row
 

@@ -14,6 +14,8 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "kyodo.example.jp",
     "DJANGO_DEBUG": "false",
     "PORTAL_SITE_URL": "https://kyodo.example.jp",
+    "PORTAL_REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DJANGO_MEDIA_ROOT": "/srv/kyodo/media",
     "PATH": "/usr/bin:/bin",
 }
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from kunitachi_kyodo.concurrency import lock_for_edit
 from kunitachi_kyodo.fiscal import fiscal_year
 from kunitachi_kyodo.notifications.services import notify
-from kunitachi_kyodo.uploads import store_upload
+from kunitachi_kyodo.uploads import UploadNotStored, files_kept_only_if_saved, store_upload
 from kunitachi_kyodo.values import save_rows, save_values
 from kunitachi_kyodo.wareki import wareki_date
 from organizations.models import Membership, Organization, User
@@ -186,7 +186,7 @@ def attachments_change(
 
     Files of submitted versions stay on record: only an editable proposal's files change.
     """
-    with transaction.atomic():
+    with files_kept_only_if_saved(), transaction.atomic():
         current = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if not user.has_perm("proposals.edit_proposal", current):
             raise PermissionDenied
@@ -205,7 +205,10 @@ def attachments_change(
             attachment.delete()
             # The file goes only once the row is surely gone (a rollback keeps both).
             transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
-        return [_save_attachment(proposal=current, upload=upload, user=user) for upload in add]
+        try:
+            return [_save_attachment(proposal=current, upload=upload, user=user) for upload in add]
+        except UploadNotStored as error:
+            raise ValidationError({"files": error.error_list}) from error
 
 
 def proposal_transition(
