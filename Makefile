@@ -32,7 +32,7 @@ help:
 	@echo "make lint           ruff, djhtml, djlint, import-linter, makemigrations --check, check"
 	@echo "make format         ruff format + import order + djhtml"
 	@echo "make venv           .venv を作成・更新 / create or update .venv from requirements.lock"
-	@echo "make system-deps    Chromium, CJK font, PostgreSQL 15, poppler, gettext (apt, root)"
+	@echo "make system-deps    Chromium, CJK font, PostgreSQL 15, poppler, gettext, Java (apt, root)"
 	@echo "make lock           requirements.lock を再生成 / regenerate requirements.lock (pip-compile)"
 	@echo "make clean          キャッシュと生成物を削除 / remove caches and artifacts (keeps .venv, db.sqlite3)"
 
