@@ -146,8 +146,12 @@ class ErrorParser(HTMLParser):
         self.errors: list[str] = []
         self._depth = 0  # > 0 inside an error element
 
+    VOID = {"br", "hr", "img", "input", "wbr", "meta", "link", "source"}
+
     def handle_starttag(self, tag, attrs):
         classes = set((dict(attrs).get("class") or "").split())
+        if tag in self.VOID:
+            return
         if self._depth:
             self._depth += 1
         elif classes & self.CLASSES:
