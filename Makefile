@@ -36,8 +36,9 @@ help:
 	@echo "make lint           ruff, djhtml, djlint, import-linter, makemigrations --check, check"
 	@echo "make format         ruff format + import order + djhtml"
 	@echo "make venv           .venv を作成・更新 / create or update .venv from requirements.lock"
-	@echo "make system-deps    Chromium, CJK font, PostgreSQL 15, poppler, gettext (apt, root)"
+	@echo "make system-deps    Chromium, CJK font, PostgreSQL 15, poppler, gettext, Java (apt, root)"
 	@echo "make lock           requirements.lock を再生成 / regenerate requirements.lock (pip-compile)"
+	@echo "make trim-css       Bootstrap をテンプレートで使うクラスに絞る / regenerate static/css/bootstrap.trimmed.min.css (PurgeCSS, needs npm)"
 	@echo "make clean          キャッシュと生成物を削除 / remove caches and artifacts (keeps .venv, db.sqlite3)"
 
 # --- environment -------------------------------------------------------------
@@ -166,6 +167,12 @@ test: system-deps venv lint compilemessages
 bench: venv compilemessages
 	@command -v wrk >/dev/null || scripts/system-deps
 	PYTHON=$(PYTHON) scripts/bench
+
+# The pages load Bootstrap trimmed to the classes they use (PurgeCSS via npx); run after
+# using a new Bootstrap class (tests/test_trimmed_css.py says when).
+.PHONY: trim-css
+trim-css: venv
+	PYTHON=$(PYTHON) scripts/trim-css
 
 clean:
 	rm -rf artifacts staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,8 +1,10 @@
 """The Japanese fiscal year (年度): April to March, shown as 2026年度（令和8年度） or FY2026."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, pgettext
 
@@ -13,6 +15,15 @@ from kunitachi_kyodo.wareki import is_japanese, wareki_fiscal_year
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEAR_OUT_OF_RANGE = gettext_lazy("2000年から2100年までの年度を入力してください。")
 DATE_OUT_OF_RANGE = gettext_lazy("2000年から2100年までの日付を入力してください。")
+
+
+def moments_in_range(*fields: str) -> Q:
+    """A database constraint's condition: each date-time field within FIRST_YEAR–LAST_YEAR
+    in Japan time (the bounds validate_date checks in a form)."""
+    tokyo = ZoneInfo("Asia/Tokyo")
+    first = datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=tokyo)
+    after_last = datetime.datetime(LAST_YEAR + 1, 1, 1, tzinfo=tokyo)
+    return Q(*(Q(**{f"{name}__gte": first, f"{name}__lt": after_last}) for name in fields))
 
 
 def validate_year(value: int | None) -> None:

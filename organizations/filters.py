@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import ActivityField, District, Kind, Organization
 
+# A keyword longer than this is no search anyone types; SQLite refuses a LIKE pattern past
+# 50,000 bytes (finding: HTTP 500 on a 100,000-character keyword).
+KEYWORD_MAX_LENGTH = 100
+
 
 def normalize_query(value: str) -> str:
     # NFKC folds full-width Latin letters and digits and half-width kana, so
@@ -15,7 +19,9 @@ def normalize_query(value: str) -> str:
 
 
 class OrganizationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("キーワード"), method="filter_keyword")
+    q = django_filters.CharFilter(
+        label=_("キーワード"), method="filter_keyword", max_length=KEYWORD_MAX_LENGTH
+    )
     kind = django_filters.ChoiceFilter(
         label=_("団体の種類"), choices=Kind.choices, empty_label=_("すべて")
     )

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
@@ -87,6 +88,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         confirmation_resend(email=self.cleaned_data["email"], only_unconfirmed=True)
 
 
+EMAIL_MAX_LENGTH = 254  # User.email's column
+
+
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
@@ -100,8 +104,11 @@ class LoginForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("メールアドレス")
         self.fields["username"].widget = forms.EmailInput(
-            attrs={"autocomplete": "email", "autofocus": True}
+            attrs={"autocomplete": "email", "autofocus": True, "maxlength": EMAIL_MAX_LENGTH}
         )
+        # AuthenticationForm only sets the attribute: without the validator a 100,000-character
+        # "address" reached the database's case-insensitive lookup (HTTP 500 on SQLite).
+        self.fields["username"].validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH))
 
 
 class ProfileForm(forms.ModelForm):

@@ -46,3 +46,30 @@ def test_the_agreement_pdf_of_a_strange_version_is_the_confirmed_one(
     url = reverse("projects:agreement_pdf", args=[project.pk])
     response = as_persona("anonymous").get(url, {"version": value})
     assert response.status_code == 200
+
+
+# Finding of the hostile-input walk (tests/test_hostile_input.py): a 100,000-character keyword
+# or login address reached a LIKE on SQLite ("pattern too complex", HTTP 500).
+HUGE = "あ" * 100_000
+
+
+@pytest.mark.parametrize(
+    "url_name, persona",
+    [
+        ("organizations:directory", "anonymous"),
+        ("proposals:proposal_list", "anonymous"),
+        ("proposals:work_queue", "city_staff"),
+        ("projects:project_list", "anonymous"),
+    ],
+)
+def test_a_huge_keyword_is_refused_not_an_error(as_persona, url_name, persona):
+    response = as_persona(persona).get(reverse(url_name), {"q": HUGE})
+    assert response.status_code == 200
+
+
+def test_a_huge_login_address_is_a_message(as_persona):
+    response = as_persona("anonymous").post(
+        reverse("organizations:login"), {"username": HUGE, "password": "x"}
+    )
+    assert response.status_code == 200
+    assert "254" in response.content.decode()  # the field's limit, said next to it

@@ -5,15 +5,20 @@ review session dated 0001-01-01; one bad fiscal year made the public project lis
 7,983 year options (396 KiB).
 """
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from proposals.calls.models import Call
+from proposals.calls.models import Call, CallBriefing
 from proposals.guideline.models import ProjectForm
 from proposals.projects.models import CollaborationProject
 from proposals.review.models import ReviewSession
 from tests.calls.test_calls import call_data
 from tests.conftest import client_for
+from tests.factories import CallFactory, ReviewRoundFactory
 from tests.review.test_review_views import setup  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +70,37 @@ def test_a_session_dated_out_of_range_is_refused(setup):  # noqa: F811
     assert response.status_code == 400
     assert OUT_OF_RANGE in response.content.decode()
     assert ReviewSession.objects.count() == before
+
+
+# The database holds the same bounds (a row written around the forms, by a script or the
+# shell, is refused too): 2000-01-01 00:00 to 2100-12-31 23:59 in Japan time.
+TOKYO = ZoneInfo("Asia/Tokyo")
+BEFORE = datetime.datetime(1999, 12, 31, 23, 59, tzinfo=TOKYO)
+FIRST = datetime.datetime(2000, 1, 1, tzinfo=TOKYO)
+AFTER = datetime.datetime(2101, 1, 1, tzinfo=TOKYO)
+
+
+@pytest.mark.parametrize(
+    "opens_at, closes_at",
+    [(BEFORE, FIRST), (FIRST - datetime.timedelta(days=400), BEFORE), (FIRST, AFTER)],
+)
+def test_the_database_refuses_a_call_dated_out_of_range(opens_at, closes_at):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CallFactory(opens_at=opens_at, closes_at=closes_at)
+
+
+def test_the_database_takes_a_call_on_the_first_and_last_days():
+    CallFactory(opens_at=FIRST, closes_at=AFTER - datetime.timedelta(minutes=1))
+
+
+@pytest.mark.parametrize("starts_at", [BEFORE, AFTER])
+def test_the_database_refuses_a_session_or_briefing_dated_out_of_range(starts_at):
+    call = CallFactory()
+    ends_at = starts_at + datetime.timedelta(hours=2)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CallBriefing.objects.create(call=call, starts_at=starts_at, ends_at=ends_at, place="会議室")
+    review_round = ReviewRoundFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewSession.objects.create(
+            round=review_round, starts_at=starts_at, ends_at=ends_at, place="会議室"
+        )

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import Versioned
-from kunitachi_kyodo.fiscal import validate_date
+from kunitachi_kyodo.fiscal import DATE_OUT_OF_RANGE, moments_in_range, validate_date
 from kunitachi_kyodo.forms import CharacterLimit
 from kunitachi_kyodo.uploads import StoredFile
 from kunitachi_kyodo.workflow import AuditEntry
@@ -117,6 +117,11 @@ class Call(Versioned):
                 name="call_closes_after_it_opens",
                 violation_error_message=_("募集締切は募集開始より後にしてください。"),
             ),
+            models.CheckConstraint(
+                condition=moments_in_range("opens_at", "closes_at"),
+                name="call_dates_in_range",
+                violation_error_message=DATE_OUT_OF_RANGE,
+            ),
         ]
 
     def clean(self):
@@ -205,6 +210,11 @@ class CallBriefing(models.Model):
                 condition=Q(ends_at__gt=models.F("starts_at")),
                 name="briefing_ends_after_it_starts",
                 violation_error_message=_("終了日時は開始日時より後にしてください。"),
+            ),
+            models.CheckConstraint(
+                condition=moments_in_range("starts_at", "ends_at"),
+                name="briefing_dates_in_range",
+                violation_error_message=DATE_OUT_OF_RANGE,
             ),
         ]
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
-from organizations.filters import normalize_query
+from organizations.filters import KEYWORD_MAX_LENGTH, normalize_query
 from organizations.models import Department
 from proposals.calls.models import Call
 from proposals.proposals.models import Proposal
@@ -17,7 +17,9 @@ def fiscal_year_choices() -> list[tuple[int, str]]:
 
 
 class ProposalFilterBase(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=gettext_lazy("キーワード"), method="filter_keyword")
+    q = django_filters.CharFilter(
+        label=gettext_lazy("キーワード"), method="filter_keyword", max_length=KEYWORD_MAX_LENGTH
+    )
     fiscal_year = django_filters.ChoiceFilter(
         label=gettext_lazy("年度"),
         method="filter_fiscal_year",

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kunitachi_kyodo.fiscal import validate_date
+from kunitachi_kyodo.fiscal import DATE_OUT_OF_RANGE, moments_in_range, validate_date
 from kunitachi_kyodo.workflow import AuditEntry
 from proposals.calls.models import Call
 from proposals.guideline.models import MAX_SCALE, Criterion, CriterionSet
@@ -189,6 +189,11 @@ class ReviewSession(models.Model):
                 condition=Q(ends_at__gt=F("starts_at")),
                 name="session_ends_after_it_starts",
                 violation_error_message=_("終了日時は開始日時より後にしてください。"),
+            ),
+            models.CheckConstraint(
+                condition=moments_in_range("starts_at", "ends_at"),
+                name="session_dates_in_range",
+                violation_error_message=DATE_OUT_OF_RANGE,
             ),
         ]
 
