@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "kunitachi_kyodo.notifications",
     "kunitachi_kyodo.search",
     "kunitachi_kyodo.opendata",
+    "kunitachi_kyodo.pagecache",
     "organizations",
     "proposals.guideline",
     "proposals.calls",
@@ -148,7 +149,20 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Axes last, as its documentation asks: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a kept public page still passes every middleware above on its way out.
+    "kunitachi_kyodo.pagecache.middleware.PublicPageCacheMiddleware",
 ]
+# Public pages kept for anonymous visitors (kunitachi_kyodo/pagecache): at most this long,
+# for what time alone changes (a deadline passing); any write makes them stale at once.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 60)
+# Per process; a shared cache (Redis) would serve as well: the data version that keys the
+# pages lives in the database, so every process sees a write at once either way.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PORTAL_PAGE_CACHE_ENTRIES", 2000)},
+    }
+}
 
 ROOT_URLCONF = "kunitachi_kyodo.urls"
 WSGI_APPLICATION = "kunitachi_kyodo.wsgi.application"
