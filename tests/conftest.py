@@ -47,6 +47,9 @@ PERSONAS = [
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings, tmp_path):
     cache.clear()  # rate limits (one account mail per address per few minutes) start afresh
+    # Every page rendered afresh (and its context inspectable); tests/test_page_cache.py turns
+    # the public page cache on.
+    settings.PAGE_CACHE_SECONDS = 0
     # MD5 makes new passwords fast to hash; PBKDF2 still checks the factories' shared hash.
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",

@@ -14,6 +14,12 @@ from tests.factories import CallFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60  # tests/conftest.py turns it off for every other test
+
+
 CALLS = reverse("calls:call_list")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

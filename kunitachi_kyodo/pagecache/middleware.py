@@ -67,7 +67,7 @@ HIT_HEADER = "X-Page-Cache"
 
 
 def _cacheable_request(request) -> bool:
-    if request.method != "GET":
+    if request.method != "GET" or settings.PAGE_CACHE_SECONDS <= 0:  # 0 turns the cache off
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False  # maybe signed in, maybe messages in the session: render afresh

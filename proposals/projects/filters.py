@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext, gettext_lazy
 
 from kunitachi_kyodo.fiscal import FIRST_YEAR, LAST_YEAR, fiscal_year_label
-from organizations.filters import normalize_query
+from kunitachi_kyodo.search import selectors as search
 from organizations.models import ActivityField, Department, District
 from proposals.guideline.models import ProjectForm
 from proposals.projects import selectors
@@ -103,11 +103,9 @@ class ProjectFilter(django_filters.FilterSet):
     FACETS = ("field", "form", "department", "fiscal_year", "status", "district", "partner_kind")
 
     def filter_keyword(self, queryset, name, value):
-        # Later: the site-wide search (kunitachi_kyodo/search) will answer this with its index.
-        value = normalize_query(value)
-        if not value:
-            return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+        # What the site search finds of projects (title, department, summary), by its index.
+        ids = search.object_ids_with("project", value)
+        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def filter_field(self, queryset, name, value):
         return queryset.filter(partnered(fields=value))
