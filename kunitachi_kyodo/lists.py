@@ -20,14 +20,17 @@ COUNT_LIMIT = 1000
 class BoundedPaginator(Paginator):
     """A paginator that counts at most `limit` + 1 rows; `capped` says there were more."""
 
-    def __init__(self, object_list, per_page, *args, limit: int = COUNT_LIMIT, **kwargs):
+    def __init__(self, object_list, per_page, *args, limit: int | None = COUNT_LIMIT, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
-        self.limit = limit
+        self.limit = limit  # None: count every row (a list known to be small)
 
     @cached_property
     def _bounded_count(self) -> int:
         items = self.object_list
-        if hasattr(items, "query") and hasattr(items, "order_by"):
+        queryset = hasattr(items, "query") and hasattr(items, "order_by")
+        if self.limit is None:
+            return items.count() if queryset else len(items)
+        if queryset:
             # SELECT COUNT(*) FROM (SELECT … LIMIT limit + 1), unordered: with its ORDER BY
             # the planner would rank every match before keeping the first rows.
             return items.order_by()[: self.limit + 1].count()
@@ -36,16 +39,18 @@ class BoundedPaginator(Paginator):
     @cached_property
     def capped(self) -> bool:
         """More rows than the limit: the count shown is 「limit件以上」."""
-        return self._bounded_count > self.limit
+        return self.limit is not None and self._bounded_count > self.limit
 
     @cached_property
     def count(self) -> int:
+        if self.limit is None:
+            return self._bounded_count
         return min(self._bounded_count, self.limit)
 
 
-def page_of(request, items, per_page: int):
+def page_of(request, items, per_page: int, *, limit: int | None = COUNT_LIMIT):
     """The requested page of `items`, forgiving a bad or out-of-range page number."""
-    return BoundedPaginator(items, per_page).get_page(request.GET.get("page"))
+    return BoundedPaginator(items, per_page, limit=limit).get_page(request.GET.get("page"))
 
 
 class ForgivingPaginationMixin:

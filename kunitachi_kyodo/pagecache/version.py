@@ -13,6 +13,7 @@ Saves of models no public page shows (sessions, logins, the audit trail of login
 results, notifications, the search's own documents) draw nothing.
 """
 
+import hashlib
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -87,9 +88,13 @@ def current() -> int:
         return row[0] if row else 0
 
 
-def versioned(key: str, compute: Callable, *, timeout: int = 3600):
-    """`compute()`, kept in the cache until the data version changes (e.g. facet counts)."""
-    full_key = f"versioned:{current()}:{key}"
+def versioned(key: str, compute: Callable, *, timeout: int = 3600, at: int | None = None):
+    """`compute()`, kept in the cache until the data version changes (e.g. facet counts).
+
+    `at`: the version already read (several figures of one page read it once).
+    """
+    digest = hashlib.sha256(key.encode()).hexdigest()  # any text, any cache backend
+    full_key = f"versioned:{current() if at is None else at}:{digest}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
