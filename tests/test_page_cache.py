@@ -87,14 +87,26 @@ def test_a_save_shows_on_the_kept_page_at_once():
     assert _state(response) == "miss"
 
 
-def test_a_delete_and_a_post_each_draw_a_new_version():
+def test_a_delete_and_a_signed_in_post_each_draw_a_new_version():
     organization = OrganizationFactory()
+    person = Client()
+    person.force_login(UserFactory())
     before = version.current()
     organization.delete()
     assert version.current() > before
     before = version.current()
-    Client().post(reverse("set_language"), {"language": "en", "next": "/"})
+    person.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert version.current() > before
+
+
+def test_an_anonymous_or_refused_post_draws_nothing():
+    CallFactory()
+    Client().get(CALLS)
+    before = version.current()
+    Client().post(reverse("set_language"), {"language": "en", "next": "/"})
+    Client(enforce_csrf_checks=True).post(reverse("set_language"), {"language": "en"})  # 403
+    assert version.current() == before
+    assert _state(Client().get(CALLS)) == "hit"
 
 
 def test_kept_pages_differ_by_language():

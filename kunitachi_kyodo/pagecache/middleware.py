@@ -120,10 +120,15 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE"):
-            # Whatever a POST wrote (through save() or QuerySet.update()), its answer comes
-            # after the commit: a new version then leaves no kept page behind it.
+            # Whatever a signed-in person's POST wrote (through save() or QuerySet.update()),
+            # its answer comes after the commit: a new version then leaves no kept page behind
+            # it. Refused POSTs (4xx, e.g. a failed CSRF check) and anonymous ones (login,
+            # signup, the language switch; their saves bump through the signals) draw nothing,
+            # so no stranger empties the cache by posting in a loop.
             response = self.get_response(request)
-            version.bump()
+            user = getattr(request, "user", None)
+            if response.status_code < 400 and user is not None and user.is_authenticated:
+                version.bump()
             return response
         if not _cacheable_request(request):
             return self.get_response(request)
