@@ -139,12 +139,18 @@ def opendata_lines(wrk_dir: str) -> list[str]:
         return lines
     lines += ["", "## Open data: the CSV of every public proposal (`/opendata/proposals.csv`)", ""]
     if download.exists():
-        ttfb, total, size, status = download.read_text().split()[:4]
+        ttfb, total, size, status, *peaks = download.read_text().split()
         lines.append(
             f"- Download over HTTP (curl, one request, gunicorn as above, after the load): "
             f"status {status}, first byte after {float(ttfb) * 1000:,.0f} ms, complete after "
             f"{float(total):,.1f} s, {int(float(size)) / 1024 / 1024:,.1f} MiB"
         )
+        if len(peaks) == 2:
+            lines.append(
+                f"- Peak resident memory of the biggest gunicorn worker (VmHWM): "
+                f"{int(peaks[0]) / 1024:,.0f} MiB before the download, "
+                f"{int(peaks[1]) / 1024:,.0f} MiB after it"
+            )
     if memory.exists():
         match = re.search(r"dataset=\S+ .*", memory.read_text())
         rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", memory.read_text())

@@ -80,11 +80,11 @@ def _cacheable_request(request) -> bool:
     return match.view_name in PUBLIC_VIEWS
 
 
-def _key(request) -> str:
+def _key(request, at: int) -> str:
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(where.encode()).hexdigest()
-    return f"page:{version.current()}:{language}:{digest}"
+    return f"page:{at}:{language}:{digest}"
 
 
 def _cacheable_response(request, response) -> bool:
@@ -132,11 +132,13 @@ class PublicPageCacheMiddleware:
             return response
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request)
+        at = version.current()
+        key = _key(request, at)
         kept = cache.get(key)
         if kept is not None:
             return _from_cache(request, kept)
-        response = self.get_response(request)
+        with version.reading(at):  # the page's other kept figures reuse this read
+            response = self.get_response(request)
         if _cacheable_response(request, response):
             cache.set(
                 key,

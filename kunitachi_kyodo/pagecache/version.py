@@ -15,6 +15,8 @@ results, notifications, the search's own documents) draw nothing.
 
 import hashlib
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -74,6 +76,19 @@ def bump() -> None:
         transaction.on_commit(_draw)
 
 
+_known: ContextVar[int | None] = ContextVar("data_version_read", default=None)  # `reading`
+
+
+@contextmanager
+def reading(value: int):
+    """Within a public GET whose version the page cache has read: `versioned` reuses it."""
+    token = _known.set(value)
+    try:
+        yield
+    finally:
+        _known.reset(token)
+
+
 def current() -> int:
     """The data version (one indexed read; never cached in the process)."""
     if not _exists():
@@ -88,13 +103,19 @@ def current() -> int:
         return row[0] if row else 0
 
 
+def latest() -> int:
+    """The version this public GET already read, else `current()`."""
+    known = _known.get()
+    return current() if known is None else known
+
+
 def versioned(key: str, compute: Callable, *, timeout: int = 3600, at: int | None = None):
     """`compute()`, kept in the cache until the data version changes (e.g. facet counts).
 
     `at`: the version already read (several figures of one page read it once).
     """
     digest = hashlib.sha256(key.encode()).hexdigest()  # any text, any cache backend
-    full_key = f"versioned:{current() if at is None else at}:{digest}"
+    full_key = f"versioned:{latest() if at is None else at}:{digest}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
