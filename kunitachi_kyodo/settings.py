@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "kunitachi_kyodo.notifications",
     "kunitachi_kyodo.search",
     "kunitachi_kyodo.opendata",
+    "kunitachi_kyodo.pagecache",
     "organizations",
     "proposals.guideline",
     "proposals.calls",
@@ -163,7 +164,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Axes last, as its documentation asks: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a kept public page still passes every middleware above on its way out.
+    "kunitachi_kyodo.pagecache.middleware.PublicPageCacheMiddleware",
 ]
+# Public pages kept for anonymous visitors (kunitachi_kyodo/pagecache): at most this long,
+# for what time alone changes (a deadline passing); any write makes them stale at once.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 60)
+# The pages are kept in CACHES["default"] (below: Redis in production, else per process); the
+# data version that keys them lives in the database, so every process sees a write at once.
 
 ROOT_URLCONF = "kunitachi_kyodo.urls"
 WSGI_APPLICATION = "kunitachi_kyodo.wsgi.application"
@@ -336,7 +344,11 @@ CACHES = {
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the public page cache (kunitachi_kyodo/pagecache) of one process.
+            "OPTIONS": {"MAX_ENTRIES": env_int("PORTAL_PAGE_CACHE_ENTRIES", 2000)},
+        }
     ),
 }
 

@@ -10,6 +10,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from kunitachi_kyodo.charts import bar_chart
 from kunitachi_kyodo.metrics import all_metrics
+from kunitachi_kyodo.pagecache.version import versioned
 from kunitachi_kyodo.worklist import tasks_of_request
 from organizations.selectors import (
     memberships_of,
@@ -35,7 +36,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "open_calls": open_calls_closing_first(),
             "recent_proposals": recent_public_proposals(),
             "recent_organizations": recent_public_organizations(),
-            "organization_count": public_organization_count(),
+            # A count over every public organization: kept until the data changes.
+            "organization_count": versioned("home:organization-count", public_organization_count),
         },
     )
 

@@ -2,8 +2,9 @@ import unicodedata
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from kunitachi_kyodo.search import selectors as search
 
 from .models import ActivityField, District, Kind, Organization
 
@@ -43,15 +44,10 @@ class OrganizationFilter(django_filters.FilterSet):
         fields = ["q", "kind", "field", "district"]
 
     def filter_keyword(self, queryset, name, value):
-        value = normalize_query(value)
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(name_kana__icontains=value)
-            | Q(purpose__icontains=value)
-            | Q(activities__icontains=value)
-        )
+        # What the site search finds of organizations (name, reading, purpose, activities),
+        # through its index: one way to find, and no scan of every organization's text.
+        ids = search.object_ids_with("organization", value)
+        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     # The many-to-many filters are subqueries, not joins: a join repeats an organization per
     # matching row and needed DISTINCT over every column, which made the directory's count

@@ -68,6 +68,9 @@ def settings_for_tests(media: Path) -> dict[str, object]:
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings, tmp_path):
     cache.clear()  # rate limits (one account mail per address per few minutes) start afresh
+    # Every page rendered afresh (and its context inspectable); tests/test_page_cache.py turns
+    # the public page cache on.
+    settings.PAGE_CACHE_SECONDS = 0
     for name, value in settings_for_tests(tmp_path / "media").items():
         setattr(settings, name, value)
 

@@ -4,18 +4,19 @@ Public by nature (it reads only the public documents the stages register), like 
 lists, so it needs no permission; there is nothing in the index a visitor may not read.
 """
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kunitachi_kyodo.lists import BoundedPaginator
 from kunitachi_kyodo.search import selectors
 from kunitachi_kyodo.search.forms import SearchForm
 from kunitachi_kyodo.search.normalize import words_of
 from kunitachi_kyodo.search.registry import label_of
 
 PER_PAGE = 20
-MAX_WORDS = 5
+MAX_WORDS = selectors.MAX_WORDS
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -23,7 +24,7 @@ def search(request: HttpRequest) -> HttpResponse:
     words = words_of(form.cleaned_data["q"], limit=MAX_WORDS) if form.is_valid() else []
     page = None
     if words:
-        paginator = Paginator(selectors.documents_with(words), PER_PAGE)
+        paginator = BoundedPaginator(selectors.documents_with(words), PER_PAGE)
         try:
             page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:

@@ -8,10 +8,12 @@ as an individual (the proposal names no organization).
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from kunitachi_kyodo.fiscal import FIRST_YEAR, LAST_YEAR, fiscal_year_label
-from organizations.filters import normalize_query
+from kunitachi_kyodo.pagecache import version as data_version
+from kunitachi_kyodo.search import selectors as search
 from organizations.models import ActivityField, Department, District
 from proposals.guideline.models import ProjectForm
 from proposals.projects import selectors
@@ -103,11 +105,9 @@ class ProjectFilter(django_filters.FilterSet):
     FACETS = ("field", "form", "department", "fiscal_year", "status", "district", "partner_kind")
 
     def filter_keyword(self, queryset, name, value):
-        # Later: the site-wide search (kunitachi_kyodo/search) will answer this with its index.
-        value = normalize_query(value)
-        if not value:
-            return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+        # What the site search finds of projects (title, department, summary), by its index.
+        ids = search.object_ids_with("project", value)
+        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def filter_field(self, queryset, name, value):
         return queryset.filter(partnered(fields=value))
@@ -146,8 +146,26 @@ class ProjectFilter(django_filters.FilterSet):
         filter, never one per project or organization.
         """
         chosen = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        # The counts change only with the data: kept per data version (the 7 grouped queries
+        # over every project and its partners cost more than the rest of the page).
+        at = data_version.latest()  # read once for the seven facets
+        language = get_language()
         for name in self.FACETS:
-            rows = selectors.count_projects_by(name, self._filtered_except(name))
+            others = sorted(
+                (key, str(getattr(value, "pk", value)))
+                for key, value in chosen.items()
+                if key not in (name, "sort") and value not in (None, "")
+            )
+            rows = data_version.versioned(
+                f"project-facet:{language}:{name}:{others}",
+                lambda name=name: [
+                    (value, str(label) if isinstance(label, Promise) else label, count)
+                    for value, label, count in selectors.count_projects_by(
+                        name, self._filtered_except(name)
+                    )
+                ],
+                at=at,
+            )
             field = self.form.fields[name]
             options = [
                 (value, self._option_label(name, label, count)) for value, label, count in rows

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds, fiscal_year_label
+from kunitachi_kyodo.search import selectors as search
 from organizations.filters import KEYWORD_MAX_LENGTH, normalize_query
 from organizations.models import Department
 from proposals.calls.models import Call
@@ -28,10 +29,10 @@ class ProposalFilterBase(django_filters.FilterSet):
     )
 
     def filter_keyword(self, queryset, name, value):
-        value = normalize_query(value)
-        if not value:
-            return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(public_summary__icontains=value))
+        # The public list finds what the site search finds, through its index (title,
+        # proposer's name and public summary); the work queue below searches private text.
+        ids = search.object_ids_with("proposal", value)
+        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def filter_fiscal_year(self, queryset, name, value):
         """A proposal belongs to the fiscal year of its first submission (a draft: of its creation)."""

@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -236,6 +238,32 @@ def round_results(review_round: ReviewRound) -> RoundResults:
     return RoundResults(
         scheme, criterion_columns(scheme), _rows(scheme, entries, results), False, problems
     )
+
+
+def published_entries_by_rank(review_round: ReviewRound) -> QuerySet[ReviewEntry]:
+    """A published round's entries in the order of its results, for a page sliced in SQL.
+
+    The frozen rank first (the unranked last), then the presentation order: the order
+    `_rows` gives, without reading every entry of a 2,000-entry round to show 50.
+    """
+    rank = Cast(KT("frozen_result__rank"), IntegerField())
+    return _presented(
+        ReviewEntry.objects.filter(round=review_round).annotate(
+            requested_amount=F("proposal__requested_amount")
+        )
+    ).order_by(rank.asc(nulls_last=True), "presentation_order", "pk")
+
+
+def published_results_of_entries(review_round: ReviewRound, entries) -> RoundResults:
+    """The frozen results of some of a published round's entries (one page of them)."""
+    entries = list(entries)
+    scheme = scoring.Scheme.from_dict(review_round.frozen_scheme)
+    results = [
+        scoring.EntryResult.from_dict(entry.frozen_result)
+        for entry in entries
+        if entry.frozen_result is not None
+    ]
+    return RoundResults(scheme, criterion_columns(scheme), _rows(scheme, entries, results), True)
 
 
 def published_results_of(proposal) -> list[dict]:

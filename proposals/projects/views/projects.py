@@ -20,6 +20,7 @@ from kunitachi_kyodo.concurrency import EditConflict, keep_input_after_conflict
 from kunitachi_kyodo.confirm import unless_move_confirmed
 from kunitachi_kyodo.fiscal import fiscal_years_label
 from kunitachi_kyodo.lists import ForgivingPaginationMixin
+from kunitachi_kyodo.pagecache.version import versioned
 from kunitachi_kyodo.timeline import timeline_of
 from kunitachi_kyodo.values import values_from
 from organizations.models import Organization
@@ -193,7 +194,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     reports = [r for r in project.reports.all() if is_party or r.submitted_at]
     direction = getattr(project, "direction", None)
-    rules = list(CollaborationRule.objects.all())
+    # The guideline's rules change with the data only: kept per data version.
+    rules = versioned("collaboration-rules", lambda: list(CollaborationRule.objects.all()))
     evaluation_rows = _evaluation_rows(user, project, roles) if user.is_authenticated else []
     show_evaluation_work = is_party or any(row["can_write"] for row in evaluation_rows)
     return render(

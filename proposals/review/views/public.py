@@ -1,6 +1,5 @@
 """Open review's public pages: the index, a round's published results, sessions and their iCal."""
 
-from dataclasses import replace
 from decimal import Decimal
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -103,10 +102,11 @@ RESULTS_PER_PAGE = 50
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     """A round's published results, as frozen. Before publication the page does not exist."""
     review_round = get_object_or_404(selectors.published_rounds_with_call(), pk=pk)
-    # Ranks are computed over the whole round; a page shows a bounded slice of them.
-    everything = selectors.round_results(review_round)
-    page = page_of(request, everything.rows, RESULTS_PER_PAGE)
-    results = replace(everything, rows=list(page.object_list))
+    # Ranks were computed over the whole round when it was published (frozen in each entry);
+    # a page reads only its own slice of the entries, in rank order, from the database.
+    entries = selectors.published_entries_by_rank(review_round)
+    page = page_of(request, entries, RESULTS_PER_PAGE, limit=None)
+    results = selectors.published_results_of_entries(review_round, page.object_list)
     return render(
         request,
         "review/round_results.html",
