@@ -130,6 +130,8 @@ INSTALLED_APPS = [
     "proposals.review",
     "proposals.projects",
     "support_office",
+    "support_office.talent",
+    "support_office.coordination",
 ]
 
 MIDDLEWARE = [

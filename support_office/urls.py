@@ -1,6 +1,6 @@
 """The support office's pages under /office/: the hub, then one include per function app."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("office/", views.office_home, name="home"),
     # Each function app adds its include here, e.g.
     # path("office/events/", include("support_office.events.urls")),
+    path("office/board/", include("support_office.coordination.urls")),
+    path("office/talent/", include("support_office.talent.urls")),
 ]
