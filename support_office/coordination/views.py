@@ -107,7 +107,9 @@ def _detail_page(
 
 
 def _form_page(request: HttpRequest, item: CoordinationRequest | None) -> HttpResponse:
-    form = RequestForm(request.POST or None, instance=item, user=request.user)
+    form = RequestForm(
+        request.POST if request.method == "POST" else None, instance=item, user=request.user
+    )
     status = 200
     if request.method == "POST":
         status = 400

@@ -89,8 +89,10 @@ def entry_update(*, entry: TalentEntry, user, values: TalentValues, consent: dic
     require(user, "talent.manage_own", entry)
     _declared(values)
     consent = _checked_consent(consent)
-    before = _content(entry)
-    if consent != entry.consent:
+    # As saved, not as the caller's copy holds it (a bound ModelForm has already changed it).
+    saved = TalentEntry.objects.get(pk=entry.pk)
+    before = _content(saved)
+    if consent != saved.consent:
         ConsentChange.objects.create(
             entry=entry, consent=consent, reason=ConsentChange.Reason.CHANGED
         )

@@ -7,12 +7,13 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.generic import ListView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -93,7 +94,7 @@ def entry_contact(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "talent.contact")
     _visible(request, pk)
     if request.method != "POST":
-        return redirect("support_office:talent:entry_detail", pk)
+        return HttpResponseNotAllowed(["POST"])
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
@@ -145,7 +146,9 @@ def entry_edit(request: HttpRequest) -> HttpResponse:
     """Register, or change one's entry (the form asks the consent of every field)."""
     entry = selectors.entry_of(request.user)
     require(request.user, "talent.manage_own" if entry else "talent.register", entry)
-    form = TalentEntryForm(request.POST or None, instance=entry or TalentEntry())
+    form = TalentEntryForm(
+        request.POST if request.method == "POST" else None, instance=entry or TalentEntry()
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -176,7 +179,12 @@ def entry_edit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "support_office/talent/entry_form.html",
-        {"form": form, "is_new": entry is None},
+        {
+            "form": form,
+            "is_new": entry is None,
+            "entry_fields": [form[name] for name in TalentEntryForm.Meta.fields],
+            "consent_fields": form.consent_fields(),
+        },
         status=status,
     )
 
@@ -192,7 +200,7 @@ def _own_entry(request: HttpRequest) -> TalentEntry:
 @login_required
 def entry_renew(request: HttpRequest) -> HttpResponse:
     entry = _own_entry(request)
-    form = RenewForm(request.POST or None, consent=entry.consent)
+    form = RenewForm(request.POST if request.method == "POST" else None, consent=entry.consent)
     if request.method == "POST" and form.is_valid():
         services.entry_renew(
             entry=entry, user=request.user, consent=form.consent, today=timezone.localdate()
@@ -255,11 +263,10 @@ def entry_delete(request: HttpRequest) -> HttpResponse:
     return redirect("support_office:home")
 
 
-class ReviewQueueView(PermissionRequiredMixin, ForgivingPaginationMixin, FilterView):
+class ReviewQueueView(PermissionRequiredMixin, ForgivingPaginationMixin, ListView):
     permission_required = "talent.review"
     template_name = "support_office/talent/review_queue.html"
     paginate_by = 30
-    filterset_fields: list[str] = []
 
     def get_queryset(self):
         return selectors.waiting_review()
