@@ -65,6 +65,8 @@ from proposals.proposals.services import (
 )
 from proposals.review import services as review_services
 from proposals.review.models import ReviewEntry, ReviewRound
+from support_office.coordination import demo as coordination_demo
+from support_office.talent import demo as talent_demo
 
 ROLE_FLAGS = (
     "is_superuser",
@@ -159,6 +161,8 @@ class Command(HistorySeed, BaseCommand):
         rounds += history["rounds"]
         projects += history["projects"]
         self.print_summary(organizations, calls, proposals, rounds, projects)
+        talent_demo.seed(self)
+        coordination_demo.seed(self)
 
     def seed_departments(self) -> dict[str, Department]:
         return {
