@@ -39,7 +39,8 @@ class TalentSearchView(PermissionRequiredMixin, ForgivingPaginationMixin, Filter
     paginate_by = 20
 
     def get_queryset(self):
-        return TalentEntry.objects.none()  # the filter asks the selector (consent in the query)
+        # Unfiltered, the selector's entries; a filter asks the selector again with its values.
+        return selectors.entries_for(self.request.user, today=timezone.localdate())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

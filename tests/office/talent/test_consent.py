@@ -121,3 +121,11 @@ def test_the_export_is_only_ones_own(users):
     talent_entry(levels=consent(display_name=Consent.PUBLIC))  # someone else's
     response = client_for(users["member"]).get(reverse("support_office:talent:export_json"))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["member", "support_office"])
+def test_the_unfiltered_search_lists_every_findable_entry(users, persona):
+    talent_entry(levels=consent(display_name=Consent.VERIFIED))
+    body = client_for(users[persona]).get(reverse("support_office:talent:search")).content.decode()
+    assert SECRETS["display_name"] in body
+    assert "1人が見つかりました。" in body
