@@ -4,6 +4,7 @@ year and the 成立率 (matched among the requests whose outcome was recorded)."
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kunitachi_kyodo.fiscal import fiscal_year_label
 from kunitachi_kyodo.metrics import Metric, Row, measures
@@ -47,7 +48,7 @@ measures(
             "掲示板に公開された依頼のうち、その年度に結果（成立・不成立・終了）を記録したものの件数。"
             "募集期限が過ぎて終了した依頼は「終了」に数えます。"
         ),
-        unit=_("件"),
+        unit=pgettext_lazy("unit: requests", "件"),
         by="fiscal_year",
         series=tuple(str(label) for label in Outcome.labels),
         rows=outcomes_per_year,

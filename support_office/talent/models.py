@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_bounds
 from kunitachi_kyodo.workflow import AuditEntry
@@ -151,9 +152,9 @@ class ConsentChange(models.Model):
     """Every consent the person gave: at registration, at each change and at each renewal."""
 
     class Reason(models.TextChoices):
-        REGISTERED = "registered", _("登録")
-        CHANGED = "changed", _("変更")
-        RENEWED = "renewed", _("更新")
+        REGISTERED = "registered", pgettext_lazy("occasion of a consent", "登録")
+        CHANGED = "changed", pgettext_lazy("occasion of a consent", "変更")
+        RENEWED = "renewed", pgettext_lazy("occasion of a consent", "更新")
 
     entry = models.ForeignKey(TalentEntry, on_delete=models.CASCADE, related_name="consent_changes")
     consent = models.JSONField(_("公開の範囲"))
