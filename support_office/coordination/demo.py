@@ -1,7 +1,7 @@
-"""Demo requests on the board across a year: some matched (成立), some not (不成立), one
-closed by its poster, one gone stale, some open with responses, one waiting for the office.
-Idempotent: keyed on the title. Written through the workflow (the timeline shows the moves),
-then dated back across the fiscal year."""
+"""Demo requests on the board across three fiscal years (every office figure has its years):
+some matched (成立), some not (不成立), one closed by its poster, one gone stale, some open
+with responses, one waiting for the office. Idempotent: keyed on the title. Written through
+the workflow (the timeline shows the moves), then dated back to when they happened."""
 
 import datetime
 
@@ -26,7 +26,7 @@ REQUESTS = (
         (13,),
         ("調理・食品衛生",),
         ("富士見台",),
-        300,
+        650,
         "matched",
     ),
     (
@@ -38,7 +38,7 @@ REQUESTS = (
         (8, 11),
         ("語学・通訳", "防災・応急手当"),
         ("青柳",),
-        250,
+        450,
         "matched",
     ),
     (

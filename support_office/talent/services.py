@@ -4,6 +4,7 @@ import dataclasses
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -34,7 +35,9 @@ class TalentValues:
 def system_actor():
     """The account the daily commands act as on the audit rows (it cannot sign in)."""
     user, _created = get_user_model().objects.get_or_create(
-        email=SYSTEM_EMAIL, defaults={"full_name": "自動処理", "is_active": False}
+        email=SYSTEM_EMAIL,
+        # No password can sign it in (an unusable one, valid for the model's checks).
+        defaults={"full_name": "自動処理", "is_active": False, "password": make_password(None)},
     )
     return user
 

@@ -204,3 +204,11 @@ def test_the_board_filters_and_its_query_count_does_not_grow(users, django_asser
     assert "寄付します" in body and "会場0" not in body
     body = client.get(url + "?kind=nonsense").content.decode()
     assert "正しく選択してください。 nonsense は候補にありません。" in body  # next to the field
+
+
+def test_the_system_account_cannot_sign_in_and_passes_the_models_checks(users):
+    from support_office.talent.services import system_actor
+
+    actor = system_actor()
+    actor.full_clean()
+    assert not actor.has_usable_password() and not actor.is_active
