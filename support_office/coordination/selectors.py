@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from kunitachi_kyodo.fiscal import fiscal_year
+from proposals.proposals.models import Proposal
 from support_office.talent.models import Availability
 from support_office.talent.selectors import entries_for, visible_fields
 
@@ -42,6 +43,13 @@ def visible_request(user, pk: int) -> CoordinationRequest | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def linked_proposal(request: CoordinationRequest):
+    """The proposal the match led to, only once it is public (a draft's title stays private)."""
+    if request.proposal_id is None:
+        return None
+    return Proposal.objects.public().filter(pk=request.proposal_id).first()
 
 
 def responses_of(request: CoordinationRequest):

@@ -74,6 +74,7 @@ def _detail_page(
         "support_office/coordination/request_detail.html",
         {
             "item": item,
+            "proposal": selectors.linked_proposal(item),
             "responses": selectors.responses_of(item) if sees_responses else None,
             "can_respond": user.is_authenticated
             and not responded

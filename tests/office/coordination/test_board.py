@@ -212,3 +212,18 @@ def test_the_system_account_cannot_sign_in_and_passes_the_models_checks(users):
     actor = system_actor()
     actor.full_clean()
     assert not actor.has_usable_password() and not actor.is_active
+
+
+def test_a_linked_proposal_shows_only_once_it_is_public(users):
+    from tests.factories import ProposalFactory
+
+    office = users["support_office"]
+    draft = ProposalFactory(proposer=users["member"], title="まだ下書きの提案")
+    item = published_request(users["citizen"], office)
+    services.request_transition(request=item, action="match", actor=office)
+    services.request_transition(
+        request=item, action="record_matched", actor=office, comment="提案に", proposal=draft
+    )
+    assert "まだ下書きの提案" not in _detail(client_for(None), item).content.decode()
+    type(draft).objects.filter(pk=draft.pk).update(submitted_at=timezone.now())
+    assert "まだ下書きの提案" in _detail(client_for(None), item).content.decode()
