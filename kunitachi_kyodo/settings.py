@@ -146,6 +146,8 @@ INSTALLED_APPS = [
     "support_office.consultations",
     "support_office.news",
     "support_office.reports",
+    "support_office.talent",
+    "support_office.coordination",
 ]
 
 MIDDLEWARE = [

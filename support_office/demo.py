@@ -2,11 +2,13 @@
 an order where later ones may refer to earlier ones (a newsletter lists events, say)."""
 
 from support_office.consultations import demo as consultations
+from support_office.coordination import demo as coordination
 from support_office.events import demo as events
 from support_office.news import demo as news
 from support_office.surveys import demo as surveys
+from support_office.talent import demo as talent
 
-APPS = (consultations, events, news, surveys)
+APPS = (consultations, talent, coordination, events, news, surveys)
 
 
 def seed(command) -> None:

@@ -15,4 +15,6 @@ urlpatterns = [
     # Each function app adds its include here, e.g.
     # path("office/events/", include("support_office.events.urls")),
     path("office/events/", include("support_office.events.urls")),
+    path("office/board/", include("support_office.coordination.urls")),
+    path("office/talent/", include("support_office.talent.urls")),
 ]

@@ -69,6 +69,35 @@ EXPECTED: dict[str, dict[str, object]] = {
         f"support_office:surveys:{name}": {**everyone(405), "anonymous": LOGIN}  # POST only
         for name in ("question_add", "question_delete", "results_choose", "move")
     },
+    # The coordination board: public, posting for anyone signed in; a draft (the citizen's) is
+    # hidden from all but its poster and the office; the moves and responses are POST only.
+    "support_office:coordination:board": everyone(200),
+    "support_office:coordination:feed": everyone(200),
+    "support_office:coordination:request_create": SIGNED_IN,
+    "support_office:coordination:office_list": OFFICE,
+    "support_office:coordination:request_detail": everyone(200),  # a published request
+    "support_office:coordination:request_edit": {
+        **only({"citizen", "support_office", "admin"}, denied=404),
+    },
+    "support_office:coordination:request_respond": {**everyone(405), "anonymous": LOGIN},
+    "support_office:coordination:request_act": {**everyone(405), "anonymous": LOGIN},
+    # The talent bank: searched by members of verified organizations and the office; an entry
+    # (the citizen's, its name public) shows each viewer what its person consented to; one's
+    # own entry (export, renewal, deletion) is one's own: others have none (404).
+    "support_office:talent:search": only({"member", "other_member", "support_office", "admin"}),
+    "support_office:talent:mine": SIGNED_IN,
+    "support_office:talent:entry_edit": SIGNED_IN,
+    "support_office:talent:entry_renew": only({"citizen"}, denied=404),
+    "support_office:talent:export_json": only({"citizen"}, denied=404),
+    "support_office:talent:export_csv": only({"citizen"}, denied=404),
+    "support_office:talent:entry_delete": only({"citizen"}, denied=404),
+    "support_office:talent:review_queue": OFFICE,
+    "support_office:talent:entry_detail": everyone(200),
+    "support_office:talent:entry_contact": {
+        **only({"member", "other_member", "support_office", "admin"}),
+        **dict.fromkeys(["member", "other_member", "support_office", "admin"], 405),
+    },
+    "support_office:talent:entry_review": everyone(405),  # POST only
     "set_language": everyone(302),  # POST only: a GET is sent back
     "organizations:signup": {**everyone(302), "anonymous": 200},
     "organizations:signup_done": everyone(200),
@@ -370,6 +399,7 @@ def url_args(organization, users):
         **survey_url_args(users),
         **event_url_args(users),
         **office_url_args(organization, users),
+        **coordination_url_args(users),
         "review:round_results": [published.pk],
         "feeds:kind": ["proposals"],
         "feeds:department": [department.pk],
@@ -509,6 +539,31 @@ def office_url_args(organization, users) -> dict[str, list]:
         "support_office:news:newsletter_preview": [2026, 11],
         "support_office:news:newsletter_send": [2026, 11],
         "support_office:reports:annual_report": [2025],
+    }
+
+
+def coordination_url_args(users) -> dict[str, list]:
+    """A published request and a draft (both the citizen's), and the citizen's talent entry."""
+    from support_office.coordination import services as coordination
+    from support_office.talent.models import Consent
+    from tests.office.talent.builders import (
+        consent,
+        published_request,
+        request_values,
+        talent_entry,
+    )
+
+    published = published_request(users["citizen"], users["support_office"])
+    draft = coordination.request_save(user=users["citizen"], values=request_values())
+    entry = talent_entry(user=users["citizen"], levels=consent(display_name=Consent.PUBLIC))
+    return {
+        "support_office:coordination:request_detail": [published.pk],
+        "support_office:coordination:request_edit": [draft.pk],
+        "support_office:coordination:request_respond": [published.pk],
+        "support_office:coordination:request_act": [published.pk, "close"],
+        "support_office:talent:entry_detail": [entry.pk],
+        "support_office:talent:entry_contact": [entry.pk],
+        "support_office:talent:entry_review": [entry.pk, "approve"],
     }
 
 

@@ -50,6 +50,7 @@ SEED_MIGRATIONS = [
     "organizations.migrations.0002_seed_activity_fields_and_districts",
     "proposals.guideline.migrations.0002_seed_guideline",
     "proposals.guideline.migrations.0003_seed_default_criteria",
+    "support_office.talent.migrations.0002_seed_skills",
 ]
 
 
