@@ -112,7 +112,7 @@ class Question(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["survey", "order"], name="question_order_unique"),
+            models.UniqueConstraint(fields=["survey", "order"], name="survey_question_order_unique"),
         ]
         verbose_name = _("質問")
         verbose_name_plural = _("質問")
@@ -163,12 +163,12 @@ class Response(models.Model):
             models.UniqueConstraint(
                 fields=["survey", "respondent"],
                 condition=Q(organization__isnull=True),
-                name="one_response_per_person",
+                name="survey_one_response_per_person",
             ),
             models.UniqueConstraint(
                 fields=["survey", "organization"],
                 condition=Q(organization__isnull=False),
-                name="one_response_per_organization",
+                name="survey_one_response_per_organization",
             ),
         ]
         verbose_name = _("回答")
@@ -193,11 +193,11 @@ class Answer(models.Model):
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["response", "question"], name="one_answer_per_question"
+                fields=["response", "question"], name="survey_one_answer_per_question"
             ),
             models.CheckConstraint(
                 condition=Q(scale__isnull=True) | Q(scale__gte=1, scale__lte=5),
-                name="answer_scale_1_to_5",
+                name="survey_answer_scale_1_to_5",
             ),
         ]
         verbose_name = _("設問への回答")

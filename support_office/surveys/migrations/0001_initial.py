@@ -123,19 +123,19 @@ class Migration(migrations.Migration):
                 'verbose_name': '設問への回答',
                 'verbose_name_plural': '設問への回答',
                 'ordering': ['pk'],
-                'constraints': [models.UniqueConstraint(fields=('response', 'question'), name='one_answer_per_question'), models.CheckConstraint(condition=models.Q(('scale__isnull', True), models.Q(('scale__gte', 1), ('scale__lte', 5)), _connector='OR'), name='answer_scale_1_to_5')],
+                'constraints': [models.UniqueConstraint(fields=('response', 'question'), name='survey_one_answer_per_question'), models.CheckConstraint(condition=models.Q(('scale__isnull', True), models.Q(('scale__gte', 1), ('scale__lte', 5)), _connector='OR'), name='survey_answer_scale_1_to_5')],
             },
         ),
         migrations.AddConstraint(
             model_name='response',
-            constraint=models.UniqueConstraint(condition=models.Q(('organization__isnull', True)), fields=('survey', 'respondent'), name='one_response_per_person'),
+            constraint=models.UniqueConstraint(condition=models.Q(('organization__isnull', True)), fields=('survey', 'respondent'), name='survey_one_response_per_person'),
         ),
         migrations.AddConstraint(
             model_name='response',
-            constraint=models.UniqueConstraint(condition=models.Q(('organization__isnull', False)), fields=('survey', 'organization'), name='one_response_per_organization'),
+            constraint=models.UniqueConstraint(condition=models.Q(('organization__isnull', False)), fields=('survey', 'organization'), name='survey_one_response_per_organization'),
         ),
         migrations.AddConstraint(
             model_name='question',
-            constraint=models.UniqueConstraint(fields=('survey', 'order'), name='question_order_unique'),
+            constraint=models.UniqueConstraint(fields=('survey', 'order'), name='survey_question_order_unique'),
         ),
     ]
