@@ -72,6 +72,14 @@ if not DEBUG and not LOCAL_DEMO and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("PORTAL_SITE_URL must be https:// when DEBUG is off")
 SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 
+# The support office that verifies organizations (named in pages and mail) and how to reach
+# it (shown in every page's footer; e.g. "電話 03-1234-5678 / office@example.jp").
+SUPPORT_OFFICE_NAME = os.environ.get("PORTAL_SUPPORT_OFFICE_NAME", "くにたちNPO活動支援室")
+SUPPORT_OFFICE_CONTACT = os.environ.get("PORTAL_SUPPORT_OFFICE_CONTACT", "")
+# The city's logo beside the portal's name: a URL (https://… or a path on this site); none by
+# default. An image on another host is allowed by the content security policy below.
+CITY_LOGO_URL = os.environ.get("PORTAL_CITY_LOGO_URL", "")
+
 # Open data (オープンデータ): files are named {全国地方公共団体コード}_{name}.csv, as Japanese
 # municipalities name them; the sixth digit is a check digit, so a mistyped code fails here.
 LOCAL_GOVERNMENT_CODE = os.environ.get("PORTAL_LOCAL_GOVERNMENT_CODE", "132152")
@@ -319,12 +327,15 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # No inline scripts or styles anywhere: every script is a static file.
+_logo_origin = (
+    ["/".join(CITY_LOGO_URL.split("/")[:3])] if CITY_LOGO_URL.startswith("https://") else []
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *_logo_origin],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -10,7 +10,7 @@ from .models import ActivityField, District, Kind, Organization
 
 def normalize_query(value: str) -> str:
     # NFKC folds full-width Latin letters and digits and half-width kana, so
-    # "ＮＰＯ" finds "NPO" and "ｸﾆﾀﾁ" finds "クニタチ".
+    # "ＮＰＯ" finds "NPO" and "ｷｮｳﾄﾞｳ" finds "キョウドウ".
     return unicodedata.normalize("NFKC", value).strip()
 
 
