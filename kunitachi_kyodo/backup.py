@@ -210,6 +210,23 @@ def verify(source: Path) -> dict:
     return manifest
 
 
+def empty_everything() -> None:
+    """Delete every row and every uploaded file (restore --replace)."""
+    deferred = connection.vendor == "postgresql" and connection.in_atomic_block
+    if deferred:
+        # Inside a transaction (a test's), PostgreSQL refuses TRUNCATE while deferred
+        # foreign-key checks wait: run them now, and defer again for the load.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
+    if deferred:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    for name in storage_names():
+        default_storage.delete(name)
+    ContentType.objects.clear_cache()  # ids may have changed: natural keys look them up anew
+
+
 def holds_data() -> bool:
     return any(row_counts(dumped_only=True).values())
 
@@ -235,9 +252,7 @@ def restore(source: Path, *, replace: bool = False) -> Summary:
                 "the database or the file storage already holds data; "
                 "restore into an empty system, or pass --replace to delete what is there"
             )
-        call_command("flush", interactive=False, verbosity=0)
-        for name in storage_names():
-            default_storage.delete(name)
+        empty_everything()
     ContentType.objects.clear_cache()  # ids may have changed: natural keys look them up anew
 
     with transaction.atomic():

@@ -34,9 +34,8 @@ def files_in_storage() -> dict[str, str]:
 
 
 def empty_the_system() -> None:
-    call_command("flush", interactive=False, verbosity=0)
-    for name in backup.storage_names():
-        default_storage.delete(name)
+    backup.empty_everything()
+    assert not backup.holds_data() and not backup.storage_names()
 
 
 def test_the_demo_data_and_the_uploads_round_trip_through_a_backup(tmp_path):
