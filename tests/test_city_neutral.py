@@ -9,7 +9,11 @@ import re
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
+from django.urls import reverse
+
+from tests.conftest import client_for
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -86,7 +90,7 @@ def test_no_city_specific_name_phone_or_address_outside_the_allowed_data():
     assert findings() == []
 
 
-def test_the_scan_finds_what_it_looks_for(tmp_path):
+def test_the_scan_finds_what_it_looks_for():
     lines = [
         "くにたちNPO活動支援室",
         "国立市役所",
@@ -102,3 +106,23 @@ def test_the_scan_finds_what_it_looks_for(tmp_path):
 def test_the_allowed_files_exist():
     """An allow-list entry for a file that moved would silently let anything through."""
     assert [name for name in ALLOWED if not (ROOT / name).is_file()] == []
+
+
+@pytest.mark.django_db
+def test_the_pages_name_the_configured_city_office_and_logo(client, settings, users):
+    settings.SITE_NAME = "架空市協働ポータル"
+    settings.CITY_NAME = "架空市"
+    settings.SUPPORT_OFFICE_NAME = "架空市市民活動センター"
+    settings.SUPPORT_OFFICE_CONTACT = "office@kaku.example.jp"
+    settings.CITY_LOGO_URL = "/static/img/kaku-logo.svg"
+    home = client.get("/").content.decode()
+    assert "架空市協働ポータル" in home
+    assert "お問い合わせ：架空市市民活動センター（office@kaku.example.jp）" in home
+    assert '<img src="/static/img/kaku-logo.svg" alt="架空市"' in home
+    directory = client.get(reverse("organizations:directory")).content.decode()
+    assert "架空市で活動するNPO" in directory
+    form = client_for(users["citizen"]).get(reverse("organizations:register")).content.decode()
+    assert "架空市市民活動センターが確認してから" in form
+    # Around the page's own content (the header and footer), nothing of the default city.
+    for page in (home, directory, form):
+        assert not CITY_SPECIFIC.search(page.split("<main", 1)[0] + page.split("</main>", 1)[-1])
