@@ -1,4 +1,4 @@
-"""The address a request came from, as the login lockout and rate limits count it.
+"""The address a request came from, as the login throttle and rate limits count it.
 
 Behind the balancer every request arrives from the balancer's address; the client's is in
 `X-Forwarded-For`, which a client can also write. Only the entries our own proxies appended

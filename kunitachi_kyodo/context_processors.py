@@ -20,6 +20,9 @@ def portal(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "CITY_NAME": settings.CITY_NAME,
+        "SUPPORT_OFFICE_NAME": settings.SUPPORT_OFFICE_NAME,
+        "SUPPORT_OFFICE_CONTACT": settings.SUPPORT_OFFICE_CONTACT,
+        "CITY_LOGO_URL": settings.CITY_LOGO_URL,
         "staff_menu": staff_menu,
         "nav_is_staff": any(staff_menu.values()),
         # A callable, so the template computes it only where it shows it (the header), once per

@@ -123,7 +123,7 @@ def calendar_lines(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:-//Kunitachi Kyodo Portal//{product}//JA",
+        f"PRODID:-//Kyodo Portal//{product}//JA",
         "CALSCALE:GREGORIAN",
         *(["METHOD:PUBLISH"] if organizer_lines else []),
         # The name a calendar application gives a subscribed calendar.

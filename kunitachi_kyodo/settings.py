@@ -82,6 +82,14 @@ if not DEBUG and not LOCAL_DEMO and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("PORTAL_SITE_URL must be https:// when DEBUG is off")
 SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 
+# The support office that verifies organizations (named in pages and mail) and how to reach
+# it (shown in every page's footer; e.g. "電話 03-1234-5678 / office@example.jp").
+SUPPORT_OFFICE_NAME = os.environ.get("PORTAL_SUPPORT_OFFICE_NAME", "くにたちNPO活動支援室")
+SUPPORT_OFFICE_CONTACT = os.environ.get("PORTAL_SUPPORT_OFFICE_CONTACT", "")
+# The city's logo beside the portal's name: a URL (https://… or a path on this site); none by
+# default. An image on another host is allowed by the content security policy below.
+CITY_LOGO_URL = os.environ.get("PORTAL_CITY_LOGO_URL", "")
+
 # Open data (オープンデータ): files are named {全国地方公共団体コード}_{name}.csv, as Japanese
 # municipalities name them; the sixth digit is a check digit, so a mistyped code fails here.
 LOCAL_GOVERNMENT_CODE = os.environ.get("PORTAL_LOCAL_GOVERNMENT_CODE", "132152")
@@ -124,7 +132,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "rules",
-    "axes",
     "csp",
     "bootstrap",
     "django_tasks",
@@ -164,8 +171,6 @@ MIDDLEWARE = [
     "kunitachi_kyodo.request_size.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Axes last, as its documentation asks: it answers locked-out logins.
-    "axes.middleware.AxesMiddleware",
     # Innermost: a kept public page still passes every middleware above on its way out.
     "kunitachi_kyodo.pagecache.middleware.PublicPageCacheMiddleware",
 ]
@@ -224,7 +229,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organizations.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # First: refuses an attempt that must wait before any password is checked.
+    "organizations.login_throttle.LoginThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -248,25 +254,38 @@ LOGIN_URL = "organizations:login"
 LOGIN_REDIRECT_URL = "mypage"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login lockout: after AXES_FAILURE_LIMIT failures from one address for one
-# account, that pair is locked for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# The login form's field is "username" even though it holds the e-mail address;
-# Axes would otherwise look for "email" (USERNAME_FIELD) and key every lockout on None.
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_LOCKOUT_TEMPLATE = "organizations/lockout.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_ENABLED = env_bool("AXES_ENABLED", True)
-if not DEBUG and not AXES_ENABLED:
-    raise ImproperlyConfigured("the login lockout cannot be switched off when DEBUG is off")
+
+# The login throttle (organizations/login_throttle.py): failures counted in the shared cache
+# per account from one address, per address and per account; after the free failures each
+# attempt waits, the wait doubling up to the maximum. Never a lock: the owner at another
+# address is not concerned, and the account-wide wait is short. There is no switch to turn it
+# off; the numbers are bounded so that no value turns it off either.
+def env_bounded(name: str, default: int, low: int, high: int) -> int:
+    value = env_int(name, default)
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name} must be between {low} and {high}, not {value}")
+    return value
+
+
+LOGIN_THROTTLE_FREE_FAILURES = env_bounded("PORTAL_LOGIN_THROTTLE_FREE_FAILURES", 4, 1, 20)
+LOGIN_THROTTLE_ADDRESS_FREE_FAILURES = env_bounded(
+    "PORTAL_LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", 20, 5, 200
+)
+LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES = env_bounded(
+    "PORTAL_LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES", 10, 3, 100
+)
+LOGIN_THROTTLE_MAX_WAIT = env_bounded("PORTAL_LOGIN_THROTTLE_MAX_WAIT", 15 * 60, 60, 24 * 3600)
+LOGIN_THROTTLE_ACCOUNT_MAX_WAIT = env_bounded(
+    "PORTAL_LOGIN_THROTTLE_ACCOUNT_MAX_WAIT", 5 * 60, 10, 3600
+)
+LOGIN_THROTTLE_FORGET_AFTER = env_bounded(
+    "PORTAL_LOGIN_THROTTLE_FORGET_AFTER", 24 * 3600, 3600, 30 * 24 * 3600
+)
 # The client's address: behind the balancer, from the entry it appended to X-Forwarded-For
 # (one hop per trusted proxy), never from what a client wrote there; without proxies,
-# REMOTE_ADDR. Otherwise every user shares the balancer's address and five failures lock
-# anyone out. See kunitachi_kyodo/client_address.py.
+# REMOTE_ADDR. Otherwise every user shares the balancer's address and a few failures slow
+# everyone down. See kunitachi_kyodo/client_address.py.
 PORTAL_TRUSTED_PROXIES = env_int("PORTAL_TRUSTED_PROXIES", 0)
-AXES_CLIENT_IP_CALLABLE = "kunitachi_kyodo.client_address.client_address"
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]
@@ -396,12 +415,15 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # No inline scripts or styles anywhere: every script is a static file.
+_logo_origin = (
+    ["/".join(CITY_LOGO_URL.split("/")[:3])] if CITY_LOGO_URL.startswith("https://") else []
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *_logo_origin],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -421,5 +443,4 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
 }

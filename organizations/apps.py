@@ -8,6 +8,8 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            checks,  # noqa: F401  (the login throttle cannot be left out)
+            login_throttle,  # noqa: F401  (counts failed sign-ins)
             opendata,  # noqa: F401  (publishes the organizations' open dataset)
             permissions,  # noqa: F401  (registers the named permissions)
             search,  # noqa: F401  (lets the search find verified public organizations)

@@ -15,7 +15,7 @@ KEYWORD_MAX_LENGTH = 100
 
 def normalize_query(value: str) -> str:
     # NFKC folds full-width Latin letters and digits and half-width kana, so
-    # "ＮＰＯ" finds "NPO" and "ｸﾆﾀﾁ" finds "クニタチ".
+    # "ＮＰＯ" finds "NPO" and "ｷｮｳﾄﾞｳ" finds "キョウドウ".
     return unicodedata.normalize("NFKC", value).strip()
 
 

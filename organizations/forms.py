@@ -5,12 +5,14 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from kunitachi_kyodo.concurrency import LockVersionFormMixin
 from kunitachi_kyodo.forms import CharacterLimitsMixin
 
+from . import login_throttle
 from .models import Invitation, Organization, User
 from .services import confirmation_resend
 
@@ -110,6 +112,13 @@ class LoginForm(AuthenticationForm):
         # "address" reached the database's case-insensitive lookup (HTTP 500 on SQLite).
         self.fields["username"].validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH))
 
+    def get_invalid_login_error(self):
+        # The throttle refused before the password was checked: say how long to wait.
+        seconds = getattr(self.request, "login_throttle_wait", 0)
+        if seconds:
+            return ValidationError(login_throttle.wait_message(seconds), code="throttled")
+        return super().get_invalid_login_error()
+
 
 class ProfileForm(forms.ModelForm):
     class Meta:
@@ -176,3 +185,22 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("団体の代表者にメールで伝わります。何を直せばよいかを具体的に書いてください。"),
     )
+
+
+class LoginThrottleClearForm(forms.Form):
+    """An administrator ends every throttle on an account or on an address."""
+
+    account = forms.EmailField(label=_("メールアドレス（アカウント）"), required=False)
+    address = forms.GenericIPAddressField(
+        label=_("IPアドレス"),
+        required=False,
+        error_messages={"invalid": _("IPアドレスを正しく入力してください。")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("account") and not cleaned.get("address"):
+            raise forms.ValidationError(
+                _("メールアドレスかIPアドレスのどちらかを入力してください。")
+            )
+        return cleaned

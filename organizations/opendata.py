@@ -22,18 +22,18 @@ from .models import Organization
 
 COLUMNS = (
     Column(_("団体ID"), "id", Type.INTEGER, _("ポータルでの団体の番号"), "12"),
-    Column(_("団体名"), "name", Type.TEXT, _("団体の名称"), _("NPO法人 くにたち子ども食堂ネット")),
+    Column(_("団体名"), "name", Type.TEXT, _("団体の名称"), _("NPO法人 みどり子ども食堂ネット")),
     Column(
         _("団体名（ふりがな）"),
         "name_kana",
         Type.TEXT,
         _("団体名の読み"),
-        _("くにたちこどもしょくどうねっと"),
+        _("みどりこどもしょくどうねっと"),
     ),
     Column(
         _("団体の種類"), "kind", Type.TEXT, _("NPO法人、任意団体、自治会、企業など"), _("NPO法人")
     ),
-    Column(_("代表者名"), "representative", Type.TEXT, _("団体の代表者の氏名"), _("国立 太郎")),
+    Column(_("代表者名"), "representative", Type.TEXT, _("団体の代表者の氏名"), _("協働 太郎")),
     Column(_("設立年月日"), "founded_on", Type.DATE, _("団体が設立された日"), "2015-04-01"),
     Column(_("会員数"), "member_count", Type.INTEGER, _("団体が届け出た会員の人数"), "25"),
     Column(
@@ -48,9 +48,9 @@ COLUMNS = (
         "districts",
         Type.TEXT,
         _("市内の町名（複数は「、」で区切る。空欄は市内全域）"),
-        _("東、富士見台"),
+        _("中央、東"),
     ),
-    Column(_("所在地"), "address", Type.TEXT, _("団体の所在地"), _("国立市富士見台1-2-3")),
+    Column(_("所在地"), "address", Type.TEXT, _("団体の所在地"), _("中央1-2-3")),
     Column(_("ウェブサイト"), "website", Type.URL, _("団体のウェブサイト"), "https://example.org/"),
     Column(
         _("活動目的"),

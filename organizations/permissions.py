@@ -180,3 +180,5 @@ rules.add_perm("organizations.invite_member", is_org_editor)
 rules.add_perm("organizations.verify_organization", is_support_staff)
 # Choosing any department (for a call, a round, a project), not only one's own.
 rules.add_perm("organizations.act_citywide", acts_citywide)
+# Seeing and clearing the login throttles (who is made to wait, from where).
+rules.add_perm("organizations.manage_login_throttles", is_admin)

@@ -1,6 +1,6 @@
 """What the search finds of organizations: verified public ones, by name, reading and aims.
 
-The reading (ふりがな) is indexed so that くにたち finds 国立…; contact details, the
+The reading (ふりがな) is indexed so that きょうどう finds 協働…; contact details, the
 representative and anything awaiting verification are not.
 """
 

@@ -49,4 +49,6 @@ urlpatterns = [
     # Support office
     path("office/organizations/", views.OrganizationReviewQueueView.as_view(), name="review_queue"),
     path("office/organizations/<int:pk>/", views.organization_review, name="review"),
+    # Administrators: the login throttles in force
+    path("office/login-throttles/", views.login_throttles, name="login_throttles"),
 ]

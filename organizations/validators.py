@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 # ふりがな: hiragana, the long-vowel mark, middle dot and spaces (half or full width).
 furigana_validator = RegexValidator(
     r"^[\u3041-\u3096\u309D\u309Eー・ 　]+$",
-    _("ふりがなは、ひらがなで入力してください（例：くにたちえぬぴーおー）。"),
+    _("ふりがなは、ひらがなで入力してください（例：えぬぴーおーほうじん）。"),
 )
 
 # Japanese phone numbers: 10 or 11 digits, hyphens allowed between groups.
@@ -22,7 +22,7 @@ def validate_phone(value: str) -> None:
     if not PHONE_PATTERN.match(value) or not digits.isdigit() or len(digits) not in (10, 11):
         raise ValidationError(
             _(
-                "電話番号は、0から始まる10桁または11桁の数字で入力してください（例：042-576-2111）。"
+                "電話番号は、0から始まる10桁または11桁の数字で入力してください（例：03-1234-5678）。"
             ),
             code="invalid_phone",
         )

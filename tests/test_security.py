@@ -51,8 +51,6 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
         # Finding: SITE_URL silently defaulted to 127.0.0.1 (mail would link to localhost).
         ({"PORTAL_SITE_URL": None}, "PORTAL_SITE_URL must be set"),
         ({"PORTAL_SITE_URL": "http://kyodo.example.jp"}, "PORTAL_SITE_URL must be https"),
-        # Finding: one setting let production switch off the login lockout.
-        ({"AXES_ENABLED": "false"}, "the login lockout cannot be switched off"),
     ],
 )
 def test_production_settings_refuse_what_would_be_unsafe(tmp_path, change, message):

@@ -111,6 +111,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "organizations:password_reset_complete": everyone(200),
     "organizations:password_change": SIGNED_IN,
     "organizations:profile": SIGNED_IN,
+    "organizations:login_throttles": only({"admin"}),
     "mypage": SIGNED_IN,
     "notifications:mark_read": everyone(405),  # POST only
     "organizations:directory": everyone(200),

@@ -12,6 +12,7 @@ def send_templated_mail(template_prefix: str, context: dict, *, to: list[str]) -
         return
     context = {
         "SITE_NAME": settings.SITE_NAME,
+        "SUPPORT_OFFICE_NAME": settings.SUPPORT_OFFICE_NAME,
         "SITE_URL": settings.SITE_URL.rstrip("/"),
         **context,
     }

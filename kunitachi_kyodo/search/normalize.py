@@ -1,7 +1,7 @@
 """The one spelling both the index and a query are reduced to, so variants find each other.
 
 NFKC folds full-width Latin and digits and half-width katakana (ＮＰＯ, ｶﾀｶﾅ) to one form;
-katakana becomes hiragana (クニタチ finds くにたち); Latin is lower-cased; runs of white
+katakana becomes hiragana (キョウドウ finds きょうどう); Latin is lower-cased; runs of white
 space become one space. A query's words are matched as plain substrings of this text, so
 `%` and `_` are letters like any other.
 """

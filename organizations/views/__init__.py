@@ -20,6 +20,7 @@ from .directory import (
     organization_members,
     organization_register,
 )
+from .throttles import login_throttles
 from .verification import OrganizationReviewQueueView, organization_review
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "invitation_accept",
     "OrganizationReviewQueueView",
     "organization_review",
+    "login_throttles",
 ]

@@ -1,6 +1,5 @@
 """Accounts: sign-up with e-mail confirmation, log-in, passwords, the profile."""
 
-from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -12,7 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from organizations import services
+from organizations import login_throttle, services
 from organizations.forms import (
     EmailForm,
     LoginForm,
@@ -108,6 +107,20 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login_throttle.remember_browser(self.request, response, form.get_user().get_username())
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        seconds = getattr(self.request, "login_throttle_wait", 0)
+        if seconds:
+            # Answered at once (no worker sleeps); the browser and any script learn the wait.
+            response.status_code = 429
+            response["Retry-After"] = str(seconds)
+        return response
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
@@ -122,8 +135,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("organizations:password_reset_complete")
 
     def form_valid(self, form):
-        # Whoever holds the inbox has proved who they are: a lockout on the account ends.
-        axes_reset(username=form.user.email)
+        # Whoever holds the inbox has proved who they are: every throttle on the account ends.
+        login_throttle.clear_account(form.user.get_username())
         return super().form_valid(form)
 
 

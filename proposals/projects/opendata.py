@@ -64,7 +64,7 @@ PROJECT_COLUMNS = (
         "partners",
         Type.TEXT,
         _("相手方の団体（複数は「、」で区切る）"),
-        _("NPO法人 くにたち子ども食堂ネット"),
+        _("NPO法人 みどり子ども食堂ネット"),
     ),
     Column(_("担当課"), "department", Type.TEXT, _("事業を担当する市の課"), _("子育て支援課")),
     Column(
@@ -102,7 +102,7 @@ PROJECT_COLUMNS = (
         "funding_reference",
         Type.TEXT,
         _("委託契約や補助金の交付決定の番号"),
-        _("国立市委託第2026-15号"),
+        _("委託第2026-15号"),
     ),
     Column(
         _("契約額・交付額（円）"), "funding_amount", Type.INTEGER, _("契約額または交付額"), "500000"

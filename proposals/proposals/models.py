@@ -513,7 +513,7 @@ class NoticeTemplate(models.Model):
     sender = models.CharField(
         _("差出人"),
         max_length=100,
-        help_text=_("通知書の日付の下に書く発信者（例：国立市長 ○○ ○○）。"),
+        help_text=_("通知書の日付の下に書く発信者（例：○○市長 ○○ ○○）。"),
     )
     subject = models.CharField(
         _("件名"), max_length=200, validators=[validators.validate_placeholders]

@@ -59,7 +59,7 @@ COLUMNS = (
         "proposer",
         Type.TEXT,
         _("提案した団体の名称（個人の提案は氏名）"),
-        _("NPO法人 くにたち子ども食堂ネット"),
+        _("NPO法人 みどり子ども食堂ネット"),
     ),
     Column(
         _("発表順"), "presentation_order", Type.INTEGER, _("公開プレゼンテーションの発表順"), "2"

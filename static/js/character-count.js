@@ -1,4 +1,4 @@
-/* くにたち協働ポータル: a live count in 字 under every text field that has a limit.
+/* The collaboration portal: a live count in 字 under every text field that has a limit.
    The limit is already said in the help text and checked by the server; this only helps
    while typing. A screen reader hears it when the text nears or passes the limit, not at
    every key. Counts code points, and a line break as one, as the server does. */

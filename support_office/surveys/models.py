@@ -112,7 +112,9 @@ class Question(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["survey", "order"], name="survey_question_order_unique"),
+            models.UniqueConstraint(
+                fields=["survey", "order"], name="survey_question_order_unique"
+            ),
         ]
         verbose_name = _("質問")
         verbose_name_plural = _("質問")

@@ -941,3 +941,24 @@ def test_the_department_records_shares_and_the_contract_on_the_project(client, u
         800000,
     )
     assert "国立市委託第2026-15号" in client.get(project.get_absolute_url()).content.decode()
+
+
+def test_a_confirmed_agreement_pdf_is_made_once_and_stored(project, users, client, monkeypatch):
+    """Issue 12: a confirmed agreement version's PDF is generated once and kept in the storage
+    (not rebuilt on every request, nor when the cache is emptied)."""
+    import weasyprint
+    from django.core.cache import cache
+    from django.core.files.storage import default_storage
+
+    complete_agreement(project)
+    confirm_both(project, users)
+    made = []
+    real = weasyprint.HTML
+    monkeypatch.setattr(weasyprint, "HTML", lambda *a, **kw: made.append(1) or real(*a, **kw))
+    url = reverse("projects:agreement_pdf", args=[project.pk])
+    first = b"".join(client.get(url).streaming_content)
+    cache.clear()
+    second = b"".join(client.get(url).streaming_content)
+    assert second == first and len(made) == 1
+    _folders, files = default_storage.listdir(f"agreements/{project.pk}")
+    assert len(files) == 1 and files[0].endswith(".pdf")

@@ -114,7 +114,7 @@ class CollaborationProject(Versioned):
         _("契約・交付決定の番号"),
         max_length=100,
         blank=True,
-        help_text=_("例：国立市委託第2026-15号"),
+        help_text=_("例：委託第2026-15号"),
     )
     funding_amount = models.PositiveBigIntegerField(
         _("契約額・交付額（円）"), null=True, blank=True

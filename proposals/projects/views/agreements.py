@@ -214,6 +214,7 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "agreement": agreement,
             "city": settings.CITY_NAME,
+            "site": settings.SITE_NAME,
             "partners": partners,
             "partner_names": join_list(p.name for p in partners),
             "is_draft": not agreement.is_confirmed,
@@ -222,4 +223,6 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         filename="協定書.pdf",
         # A confirmed agreement is public; a draft is the parties' own.
         private=not agreement.is_confirmed,
+        # A confirmed version no longer changes: made once and kept (a draft still changes).
+        store_as=f"agreements/{project.pk}/{agreement.pk}" if agreement.is_confirmed else None,
     )

@@ -6,9 +6,11 @@ items, and 以上. A city changes the wording and the sender (e.g. with the mayo
 admin; a change applies to the notices issued after it.
 """
 
+from django.conf import settings
 from django.db import migrations
 
-SENDER = "国立市長"
+# The configured city's mayor (PORTAL_CITY_NAME), as a fresh install's sender.
+SENDER = f"{settings.CITY_NAME}長"
 
 OPENING = "　{提出日}付けで提出のありました協働事業提案について、"
 ITEMS_HEAD = "\n\n記\n\n１　事業名　　　{事業名}\n２　受付番号　　{受付番号}\n"
