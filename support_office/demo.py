@@ -5,10 +5,12 @@ from support_office.consultations import demo as consultations
 from support_office.coordination import demo as coordination
 from support_office.events import demo as events
 from support_office.news import demo as news
+from support_office.reports import demo as reports
 from support_office.surveys import demo as surveys
 from support_office.talent import demo as talent
 
-APPS = (consultations, talent, coordination, events, news, surveys)
+# The reports come last: they close the past fiscal years with every other app's figures.
+APPS = (consultations, talent, coordination, events, news, surveys, reports)
 
 
 def seed(command) -> None:

@@ -247,5 +247,8 @@ def _date_back(item: CoordinationRequest, published: datetime.datetime) -> None:
     if item.matched_at:
         dates["matched_at"] = published + datetime.timedelta(days=14)
     if item.closed_at:
-        dates["closed_at"] = published + datetime.timedelta(days=max(0, len(changes) - 2) * 14)
+        closed = published + datetime.timedelta(days=max(0, len(changes) - 2) * 14)
+        dates["closed_at"] = closed
+        # A request that ended was open until about then, not until a date still to come.
+        dates["open_until"] = min(item.open_until, (published + datetime.timedelta(days=90)).date())
     CoordinationRequest.objects.filter(pk=item.pk).update(**dates)

@@ -110,6 +110,24 @@ def _citizens_survey(office, title: str) -> None:
         ),
     )
     services.survey_move(user=office, survey=survey, action="publish")
+    _date_back(survey)
+
+
+def _date_back(survey: Survey) -> None:
+    """Last fiscal year's survey happened then: opened in October, answered in November,
+    closed in December and published in February (the seed made it all just now)."""
+    year = fiscal_year() - 1
+    moments = {
+        "open": datetime.datetime(year, 10, 1, 9, tzinfo=datetime.UTC),
+        "close": datetime.datetime(year, 12, 1, 9, tzinfo=datetime.UTC),
+        "publish": datetime.datetime(year + 1, 2, 20, 9, tzinfo=datetime.UTC),
+    }
+    for change in survey.status_changes.all():
+        type(change).objects.filter(pk=change.pk).update(created_at=moments[change.action])
+    Survey.objects.filter(pk=survey.pk).update(
+        opened_at=moments["open"], published_at=moments["publish"]
+    )
+    survey.responses.update(submitted_at=datetime.datetime(year, 11, 10, 9, tzinfo=datetime.UTC))
 
 
 def _answers(survey: Survey) -> None:
@@ -131,7 +149,6 @@ def _answers(survey: Survey) -> None:
     questions = list(survey.questions.prefetch_related("choices").order_by("order"))
     through = Answer.choices.through
     links = []
-    now = timezone.now()
     for response in responses:
         for question in questions:
             options = list(question.choices.all())
@@ -151,7 +168,6 @@ def _answers(survey: Survey) -> None:
                     response=response, question=question, text=draw.choice(COMMENTS)
                 )
     through.objects.bulk_create(links)
-    Response.objects.filter(pk__in=[r.pk for r in responses]).update(submitted_at=now)
 
 
 def _organizations_survey(office, title: str) -> None:

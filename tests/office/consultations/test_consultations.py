@@ -280,3 +280,24 @@ def test_no_registry_publishes_the_log():
     from kunitachi_kyodo.search.registry import sources_of
 
     assert sources_of(Consultation) == []
+
+
+def test_the_proposals_the_office_supported_count_where_its_staff_took_part(users, organization):
+    from proposals.proposals.models import ConsultationMessage
+    from tests.factories import ProposalFactory
+
+    office, member = users["support_office"], users["member"]
+
+    def proposal(office_took_part: bool, **traits):
+        made = ProposalFactory(proposer=member, organization=organization, **traits)
+        ConsultationMessage.objects.create(proposal=made, author=member, body="相談です")
+        if office_took_part:
+            ConsultationMessage.objects.create(proposal=made, author=office, body="お答えします")
+        return made
+
+    proposal(True, submitted=True)
+    proposal(True, adopted=True)
+    proposal(False, submitted=True)  # talked with the department only
+    proposal(True)  # a draft: not counted
+    rows = metrics.proposals_supported_per_fiscal_year()
+    assert [(row.key, row.values) for row in rows] == [(fiscal_year(), (2, 1))]
