@@ -20,7 +20,7 @@ from .registry import Column, Dataset, Span, Type, joined, public_url, publishes
 # The page each section's metrics are drawn on, and its name in the files.
 SECTIONS = {
     "collaboration": (_("協働の実績"), "record"),
-    "office": (_("支援室の統計"), "support_office:home"),
+    "office": (_("支援室の統計"), "support_office:reports:statistics"),
 }
 BY = {"fiscal_year": _("年度"), "category": _("区分")}
 

@@ -108,7 +108,8 @@ def test_the_definitions_are_the_metric_lists_for_every_section(monkeypatch, cli
         assert row["定義"] == str(metric.definition)
         assert row["単位"] == str(metric.unit)
         assert row["系列"] == "、".join(str(s) for s in metric.series)
-    assert published[-1]["URL"].endswith("/office/#office-consultations")
+    by_slug = {row["指標ID"]: row for row in published}
+    assert by_slug["office-consultations"]["URL"].endswith("/office/report/#office-consultations")
     assert published[0]["URL"].endswith(f"/record/#{all_metrics()[0].slug}")
     # The office's figures are in the figures file too.
     office_rows = [r for r in figures(client) if r["指標ID"] == "office-consultations"]

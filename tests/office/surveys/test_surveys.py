@@ -87,8 +87,8 @@ def test_only_the_office_builds_surveys(users, persona):
     assert page.status_code == 403
 
 
-def test_the_office_writes_a_survey_in_the_browser_form(users, client):
-    client.force_login(users["support_office"])
+def test_the_office_writes_a_survey_in_the_browser_form(users):
+    client = client_for(users["support_office"])
     page = client.post(
         reverse("support_office:surveys:create"),
         {"title": "", "description": "目的", "audience": "public"},
