@@ -4,6 +4,7 @@ private thing of each kind beside the public ones: drafts, consultation messages
 scores and comments before publication, uploaded files, and contacts."""
 
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -99,11 +100,18 @@ def test_no_export_feed_or_search_result_holds_a_private_field(private_world, us
             assert secret not in found, f"{persona}: searching {words!r} shows {secret!r}"
 
 
+def _same_bytes_expected(outputs: dict[str, str]) -> dict[str, str]:
+    """The outputs without what is the time of writing: the calendar's DTSTAMP, and the
+    <updated> of a feed with no entry yet (Atom requires one; it is the moment of asking)."""
+    return {
+        name: text if "<entry>" in text else re.sub(r"<updated>[^<]*</updated>", "", text)
+        for name, text in outputs.items()
+        if not name.endswith(".ics")
+    }
+
+
 def test_every_persona_gets_the_same_public_files(private_world, users):
-    anonymous = every_output(client_for(None))
+    anonymous = _same_bytes_expected(every_output(client_for(None)))
     for persona in PERSONAS[1:]:
-        mine = every_output(client_for(users[persona]))
-        # The calendar's DTSTAMP is the time of writing; everything else is the same bytes.
-        assert {k: v for k, v in mine.items() if not k.endswith(".ics")} == {
-            k: v for k, v in anonymous.items() if not k.endswith(".ics")
-        }, persona
+        mine = _same_bytes_expected(every_output(client_for(users[persona])))
+        assert mine == anonymous, persona
