@@ -111,7 +111,27 @@ def world():
     CallFactory(draft=True, title="下書きの募集", department=welfare, background=SECRET)
     ProposalFactory(title="下書きの提案", organization=in_field_1, department=welfare)
     ReviewRoundFactory(scoring=True, title="採点中の審査", department=welfare, created_by=staff)
+    _office_entries(staff)
     return world
+
+
+def _office_entries(staff) -> None:
+    """One published entry of each support-office feed: an event, a news post, a request."""
+    from support_office.news.models import Post
+    from tests.office.events.helpers import make_event
+    from tests.office.talent.builders import published_request
+
+    office = UserFactory(email="feed-office@example.jp", support_staff=True)
+    make_event(created_by=office)
+    Post.objects.create(
+        title="講座のお知らせ",
+        category="event",
+        body="本文",
+        author=office,
+        status=Post.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    published_request(UserFactory(email="feed-poster@example.jp"), office)
 
 
 def every_feed_url(world) -> list[str]:
