@@ -95,3 +95,35 @@ class DateTimeInRangeField(forms.DateTimeField):
             return super().to_python(value)
         except OverflowError as error:
             raise ValidationError(DATE_OUT_OF_RANGE, code="out_of_range") from error
+
+
+def refuse_overflowing_choices() -> None:
+    """A chosen id too big for the database (99999999999999999999) is an invalid choice.
+
+    Django's ModelChoiceField and ModelMultipleChoiceField look a posted id up and turn only
+    ValueError and TypeError into "select a valid choice"; SQLite raises OverflowError for an
+    integer past 64 bits, which would be an error page. Every form of the portal gets the
+    message instead (called once, from the portal's AppConfig)."""
+    single_to_python = forms.ModelChoiceField.to_python
+    multiple_check = forms.ModelMultipleChoiceField._check_values
+
+    def to_python(self, value):
+        try:
+            return single_to_python(self, value)
+        except OverflowError as error:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
+
+    def check_values(self, value):
+        try:
+            return multiple_check(self, value)
+        except OverflowError as error:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": "…"},
+            ) from error
+
+    forms.ModelChoiceField.to_python = to_python
+    forms.ModelMultipleChoiceField._check_values = check_values

@@ -73,3 +73,20 @@ def test_a_huge_login_address_is_a_message(as_persona):
     )
     assert response.status_code == 200
     assert "254" in response.content.decode()  # the field's limit, said next to it
+
+
+@pytest.mark.django_db
+def test_a_chosen_id_too_big_for_the_database_is_an_invalid_choice():
+    """SQLite raises OverflowError past 64 bits; every model choice field says it is invalid."""
+    from django import forms
+
+    from organizations.models import ActivityField
+
+    class Choose(forms.Form):
+        one = forms.ModelChoiceField(queryset=ActivityField.objects.all())
+        many = forms.ModelMultipleChoiceField(queryset=ActivityField.objects.all())
+
+    huge = "99999999999999999999999999"
+    form = Choose({"one": huge, "many": [huge, "1"]})
+    assert not form.is_valid()
+    assert set(form.errors) == {"one", "many"}
