@@ -300,7 +300,7 @@ def offers_expire(*, now: datetime.datetime | None = None) -> int:
             event = Event.objects.select_for_update().get(pk=event_id)
             expired = list(
                 event.registrations.filter(status=R.OFFERED, offer_expires_at__lte=now)
-                .select_for_update()
+                .select_for_update(of=("self",))  # the user is an outer join (guests)
                 .select_related("user")
             )
             for registration in expired:
