@@ -222,7 +222,8 @@ class Command(BaseCommand):
             """
             INSERT INTO organizations_user (id, password, is_superuser, email, full_name,
                 full_name_kana, is_active, is_staff, is_city_staff, is_reviewer, is_support_staff,
-                date_joined, department_id, is_collaboration_coordinator, email_confirmed_at)
+                date_joined, department_id, is_collaboration_coordinator, email_confirmed_at,
+                is_support_lead)
             SELECT %(base)s + i, '!national', false,
                 'national-' || i || '@example.jp',
                 (%(surnames)s::text[])[1 + i %% 10] || ' ' || (%(given)s::text[])[1 + (i / 10) %% 10],
@@ -232,7 +233,7 @@ class Command(BaseCommand):
                 false, %(now)s - make_interval(days => i %% 2000),
                 CASE WHEN i > %(orgs)s + %(reviewers)s
                      THEN (%(departments)s::bigint[])[1 + i %% %(n_departments)s] END,
-                false, %(now)s - make_interval(days => i %% 2000)
+                false, %(now)s - make_interval(days => i %% 2000), false
             FROM generate_series(1, %(total)s) AS i
             """,
             {
