@@ -171,7 +171,10 @@ def public_projects_for_page() -> QuerySet[CollaborationProject]:
             "cooperation_kinds",
             Prefetch("reports", queryset=_with_values_and_files(Report.objects.all())),
             "evaluations__rule_scores",
-            "evaluations__goal_scores__indicator",
+            Prefetch(
+                "evaluations__goal_scores",
+                queryset=GoalScore.objects.select_related("indicator"),
+            ),
         )
     )
 
