@@ -76,3 +76,18 @@ def test_a_public_page_costs_the_same_queries_and_stays_small_as_rows_grow(
     more_queries, size = measure(client, django_assert_max_num_queries, url)
     assert more_queries == queries, f"{url}: {queries} → {more_queries} queries"
     assert size < MAX_HTML, f"{url}: {size} bytes"
+
+
+@pytest.mark.django_db
+def test_the_review_index_shows_rounds_a_page_at_a_time_and_the_latest_past_sessions(client):
+    grow_review(25)
+
+    def results_listed(html: str) -> int:
+        section = html.split('id="results-heading"')[1].split('id="past-heading"')[0]
+        return section.count("<li><a href=")
+
+    first = client.get(reverse("review:review_index")).content.decode()
+    assert results_listed(first) == 20  # the latest published rounds first
+    assert first.count("市役所 第1会議室") == 25 + 10  # every upcoming session, 10 past ones
+    second = client.get(reverse("review:review_index"), {"page": 2}).content.decode()
+    assert results_listed(second) == 5

@@ -17,17 +17,26 @@ from proposals.review.models import ReviewSession
 # --- Public pages ------------------------------------------------------------------
 
 
+UPCOMING_SHOWN = 50
+PAST_SHOWN = 10
+ROUNDS_PER_PAGE = 20
+
+
 def review_index(request: HttpRequest) -> HttpResponse:
     """Announced sessions (upcoming, then past) and the rounds whose results are published."""
     now = timezone.now()
-    sessions = list(selectors.announced_sessions())
+    sessions = selectors.announced_sessions()
+    # Bounded whatever the years behind it: the sessions to come (a city announces a few),
+    # the latest past ones, and the published rounds a page at a time.
     return render(
         request,
         "review/review_index.html",
         {
-            "upcoming_sessions": [s for s in sessions if s.ends_at >= now],
-            "past_sessions": [s for s in reversed(sessions) if s.ends_at < now],
-            "published_rounds": selectors.published_rounds(),
+            "upcoming_sessions": list(sessions.filter(ends_at__gte=now)[:UPCOMING_SHOWN]),
+            "past_sessions": list(
+                sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:PAST_SHOWN]
+            ),
+            "page_obj": page_of(request, selectors.published_rounds(), ROUNDS_PER_PAGE),
         },
     )
 
