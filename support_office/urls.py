@@ -12,8 +12,6 @@ urlpatterns = [
     path("office/consultations/", include("support_office.consultations.urls")),
     path("office/news/", include("support_office.news.urls")),
     path("office/report/", include("support_office.reports.urls")),
-    # Each function app adds its include here, e.g.
-    # path("office/events/", include("support_office.events.urls")),
     path("office/events/", include("support_office.events.urls")),
     path("office/board/", include("support_office.coordination.urls")),
     path("office/talent/", include("support_office.talent.urls")),

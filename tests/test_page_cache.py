@@ -109,6 +109,34 @@ def test_an_anonymous_or_refused_post_draws_nothing():
     assert _state(Client().get(CALLS)) == "hit"
 
 
+def test_the_office_writing_a_private_record_keeps_the_public_pages(users):
+    """A consultation is never shown on a public page (nor in a feed, search or open data),
+    so logging one, or a follow-up to it, leaves every kept public page valid: the support
+    office's daily work does not empty the cache citizens read from."""
+    from support_office.consultations.models import Consultation
+
+    consultation = Consultation.objects.create(
+        handled_by=users["support_office"],
+        category="funding",
+        channel="phone",
+        asker_kind="individual",
+        asker_name="相談者",
+        summary="助成金の相談",
+    )
+    Client().get(CALLS)
+    office = Client()
+    office.force_login(users["support_office"])
+    before = version.current()
+    response = office.post(
+        reverse("support_office:consultations:follow_up_add", args=[consultation.pk]),
+        {"done_on": "2026-12-01", "note": "電話で折り返し"},
+    )
+    assert response.status_code == 302
+    assert consultation.follow_ups.count() == 1
+    assert version.current() == before
+    assert _state(Client().get(CALLS)) == "hit"
+
+
 def test_kept_pages_differ_by_language():
     CallFactory()
     Client().get(CALLS)

@@ -24,6 +24,7 @@ exactly what rendering the page for this visitor would have put there.
 import hashlib
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -102,6 +103,15 @@ def _cacheable_response(request, response) -> bool:
     return not getattr(getattr(request, "_messages", None), "_queued_messages", None)
 
 
+def _posted_to_a_private_app(request) -> bool:
+    """The view answering this request belongs to an app of private records only."""
+    match = request.resolver_match
+    if match is None:
+        return False
+    app = apps.get_containing_app_config(match.func.__module__)
+    return app is not None and app.label in version.PRIVATE_APPS
+
+
 def _from_cache(request, kept) -> HttpResponse:
     content = kept["content"]
     if PLACEHOLDER in content:
@@ -127,7 +137,12 @@ class PublicPageCacheMiddleware:
             # so no stranger empties the cache by posting in a loop.
             response = self.get_response(request)
             user = getattr(request, "user", None)
-            if response.status_code < 400 and user is not None and user.is_authenticated:
+            if (
+                response.status_code < 400
+                and user is not None
+                and user.is_authenticated
+                and not _posted_to_a_private_app(request)
+            ):
                 version.bump()
             return response
         if not _cacheable_request(request):

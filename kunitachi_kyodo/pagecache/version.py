@@ -10,7 +10,7 @@ a spare bump, which costs one page render. On PostgreSQL `nextval` takes no row 
 concurrent writers neither queue nor deadlock on it.
 
 Saves of models no public page shows (sessions, logins, the audit trail of logins, task
-results, notifications, the search's own documents) draw nothing.
+results, notifications, the search's own documents, the private apps) draw nothing.
 """
 
 import hashlib
@@ -26,8 +26,14 @@ from kunitachi_kyodo import workflow
 
 SEQUENCE = "pagecache_data_version"
 
+# Apps whose every record is private by the portal's rules: a consultation or a talent-bank
+# entry is never on a public page, in a feed, in search or in open data. Neither their saves
+# nor the POSTs of their screens change a public page, so the support office's daily work
+# does not empty the cache citizens read from.
+PRIVATE_APPS = {"consultations", "talent"}
+
 # app labels (or "app_label.model") whose writes never change a public page.
-PRIVATE = {
+PRIVATE = PRIVATE_APPS | {
     "sessions",
     "admin",
     "axes",
@@ -142,7 +148,8 @@ def _deleted(sender, instance, **kwargs) -> None:
 
 
 def _moved(sender, obj, **kwargs) -> None:
-    bump()
+    if not _is_private(type(obj)):
+        bump()
 
 
 def _related(sender, instance, action, **kwargs) -> None:
