@@ -8,7 +8,30 @@ so the request's limit is PORTAL_MAX_REQUEST_MB (50 MB by default).
 """
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+
+def refusal(request: HttpRequest, sent: int | None = None) -> HttpResponse:
+    """The page that says the request was too big: the limit and, when known, the size sent.
+    Said before a byte of the body is read; the page the person came from is a back-button
+    away, with what they typed still in it."""
+    return render(
+        request,
+        "413.html",
+        {
+            "limit_mb": settings.PORTAL_MAX_REQUEST_MB,
+            "sent_mb": None if sent is None else -(-sent // 2**20),
+        },
+        status=413,
+    )
+
+
+def too_large(request: HttpRequest) -> HttpResponse:
+    """The balancer's refusal of a too-big body, shown as this page (deploy/nginx: error_page
+    413), so the person reads it in their language and in the site's layout. Public: it says
+    nothing but the limit."""
+    return refusal(request)
 
 
 class RequestSizeLimitMiddleware:
@@ -22,12 +45,5 @@ class RequestSizeLimitMiddleware:
             length = 0
         limit = settings.PORTAL_MAX_REQUEST_MB * 1024 * 1024
         if length > limit:
-            # Said before a byte of the body is read; the page the person came from is a
-            # back-button away, with what they typed still in it.
-            return render(
-                request,
-                "413.html",
-                {"limit_mb": settings.PORTAL_MAX_REQUEST_MB, "sent_mb": -(-length // 2**20)},
-                status=413,
-            )
+            return refusal(request, length)
         return self.get_response(request)

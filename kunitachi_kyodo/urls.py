@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import syndication, views
+from . import request_size, syndication, views
 
 feed_urls = [
     path("", syndication.feed_index, name="index"),
@@ -15,6 +15,7 @@ feed_urls = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.health, name="health"),
+    path("errors/too-large/", request_size.too_large, name="too_large"),
     path("record/", views.record, name="record"),
     path("mypage/", views.MyPageView.as_view(), name="mypage"),
     path("feeds/", include((feed_urls, "feeds"))),

@@ -5,7 +5,9 @@ The object-storage test starts a local S3-compatible server (moto's server mode)
 """
 
 import errno
+import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -273,3 +275,67 @@ def test_a_task_left_running_by_a_killed_worker_is_queued_again_and_sent_once(
     assert [m.subject for m in mail.outbox] == ["lost"]
     lost.refresh_from_db()
     assert lost.status == TaskResultStatus.SUCCESSFUL
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_balancer_refuses_a_too_big_upload_unread_with_the_apps_japanese_page(
+    live_server, tmp_path
+):
+    """deploy/nginx/kyodo-proxy.conf in a real nginx in front of the app: a 60 MB upload is
+    refused by the balancer before its body is sent on, and the person reads the app's page
+    (in Japanese, in the site's layout), not nginx's English one."""
+    port = free_port()
+    upstream = live_server.url.removeprefix("http://")
+    temp = " ".join(
+        f"{kind}_temp_path {tmp_path / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp_path / "nginx.conf").write_text(
+        f"""worker_processes 1;
+daemon off;
+pid {tmp_path / "nginx.pid"};
+error_log {tmp_path / "error.log"} warn;
+{"user root;" if os.geteuid() == 0 else ""}
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    {temp}
+    upstream kyodo_app {{ server {upstream}; }}
+    server {{
+        listen 127.0.0.1:{port};
+        include {settings.BASE_DIR / "deploy/nginx/kyodo-proxy.conf"};
+        location / {{ proxy_pass http://kyodo_app; }}
+    }}
+}}
+"""
+    )
+    nginx = subprocess.Popen(
+        ["/usr/sbin/nginx", "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest("POST", "/proposals/new/")
+        connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+        connection.putheader("Content-Length", str(60 * 1024 * 1024))
+        connection.endheaders()  # no byte of the body is sent: nginx answers from the length
+        response = connection.getresponse()
+        body = response.read().decode()
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+    assert response.status == 413
+    assert "一度に送れるのは50 MBまでです" in body
+    assert "何も保存されていません" in body
+    assert "nginx" not in body

@@ -36,3 +36,19 @@ def test_a_60_mb_upload_is_refused_unread_in_japanese(as_persona, settings):
 def test_a_request_within_the_limit_goes_through(as_persona):
     response = as_persona("citizen").post(reverse("proposals:proposal_create"), {"title": ""})
     assert response.status_code == 200  # the form, with its message next to the field
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ja", "一度に送れるのは50 MBまでです。何も保存されていません。"),
+        ("en", "You can send up to 50 MB at once. Nothing has been saved."),
+    ],
+)
+def test_the_balancers_refusal_shows_the_apps_page_in_the_persons_language(client, language, text):
+    """nginx refuses a too-big body itself (deploy/nginx/kyodo-proxy.conf) and shows this
+    page in place of its own English one; the size sent is not known here."""
+    response = client.get(reverse("too_large"), HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 413
+    assert text in response.content.decode()
+    assert "いま約" not in response.content.decode()

@@ -57,6 +57,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "health": everyone(200),  # the liveness check: shows nothing but that the portal runs
     "search:search": everyone(200),  # reads only the public documents the stages register
     "record": everyone(200),
+    "too_large": everyone(413),  # the balancer's refusal of a too-big body, as the app's page
     "support_office:home": everyone(200),
     "support_office:surveys:list": everyone(200),
     "support_office:surveys:detail": everyone(200),
