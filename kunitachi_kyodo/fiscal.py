@@ -4,7 +4,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, When
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, pgettext
 
@@ -34,6 +35,17 @@ def validate_year(value: int | None) -> None:
 def validate_date(value: datetime.date | None) -> None:
     if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValidationError(DATE_OUT_OF_RANGE, code="out_of_range")
+
+
+def fiscal_year_of(field: str) -> Case:
+    """`fiscal_year` of a date or date-time column, in SQL (a date-time in the city's time
+    zone, as Django extracts it): a query groups by 年度 itself, the same on SQLite and
+    PostgreSQL."""
+    return Case(
+        When(**{f"{field}__month__lt": 4}, then=ExtractYear(field) - 1),
+        default=ExtractYear(field),
+        output_field=IntegerField(),
+    )
 
 
 def fiscal_year(moment: datetime.date | datetime.datetime | None = None) -> int:

@@ -11,6 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Aggregate, QuerySet
+
+from kunitachi_kyodo.fiscal import fiscal_year_label, fiscal_year_of
+
 Number = int | Decimal
 
 
@@ -37,6 +41,26 @@ class Metric:
     # Which page draws it: "collaboration" (協働の実績) or "office" (the support office's
     # statistics and annual report). The open data publishes both.
     section: str = "collaboration"
+
+
+def per_fiscal_year(queryset: QuerySet, field: str, *series: Aggregate) -> list[Row]:
+    """One row per fiscal year of `field` (oldest first), its values the `series` aggregates
+    in their order, in one grouped query. Years with no row in `queryset` are left out."""
+    names = [f"series_{i}" for i in range(len(series))]  # never a field's name
+    groups = (
+        queryset.annotate(fiscal_year=fiscal_year_of(field))
+        .values("fiscal_year")  # the model's default ordering would split the groups:
+        .order_by("fiscal_year")  # ordered by the year alone
+        .annotate(**dict(zip(names, series, strict=True)))
+    )
+    return [
+        Row(
+            key=group["fiscal_year"],
+            label=fiscal_year_label(group["fiscal_year"]),
+            values=tuple(group[name] for name in names),
+        )
+        for group in groups
+    ]
 
 
 _METRICS: dict[str, Metric] = {}

@@ -1,10 +1,13 @@
 import datetime
 
 import pytest
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 
 from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label, fiscal_years_label
+from kunitachi_kyodo.metrics import per_fiscal_year
+from proposals.proposals.models import Proposal
 from tests.factories import ProposalFactory
 
 TOKYO = datetime.timezone(datetime.timedelta(hours=9))
@@ -64,3 +67,18 @@ def test_public_list_filters_by_fiscal_year_of_submission(client):
     )
     response = client.get(reverse("proposals:proposal_list"), {"fiscal_year": 2026})
     assert [p.title for p in response.context["object_list"]] == ["令和8年度の提案"]
+
+
+@pytest.mark.django_db
+def test_figures_group_by_the_fiscal_year_in_tokyo_in_sql():
+    """per_fiscal_year (every 年度 figure) draws the line where fiscal_year does: 1 April
+    00:30 in Tokyo (still 31 March in UTC) is the new year; 31 March 23:30 is the old one."""
+    for moment in (
+        datetime.datetime(2026, 3, 31, 23, 30, tzinfo=TOKYO),
+        datetime.datetime(2026, 4, 1, 0, 30, tzinfo=TOKYO),
+        datetime.datetime(2027, 3, 31, 23, 59, tzinfo=TOKYO),
+    ):
+        ProposalFactory(submitted=True, submitted_at=moment)
+    rows = per_fiscal_year(Proposal.objects.all(), "submitted_at", Count("pk"))
+    assert [(row.key, row.values) for row in rows] == [(2025, (1,)), (2026, (2,))]
+    assert rows[1].label == fiscal_year_label(2026)

@@ -1,39 +1,21 @@
 """What the proposals stage adds to 協働の実績: proposals and adoptions per fiscal year."""
 
-from collections import defaultdict
-
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kunitachi_kyodo.fiscal import fiscal_year_label
-from kunitachi_kyodo.metrics import Metric, Row, measures
+from kunitachi_kyodo.metrics import Metric, Row, measures, per_fiscal_year
 from proposals.proposals.models import Proposal
 
 
 def proposals_per_fiscal_year() -> list[Row]:
-    # Grouped by the month of first submission (in Japan time) in SQL, folded into 年度 here:
-    # one query, the same on SQLite and PostgreSQL.
-    months = (
-        Proposal.objects.public()
-        .annotate(year=ExtractYear("submitted_at"), month=ExtractMonth("submitted_at"))
-        .values("year", "month")
-        .annotate(
-            submitted=Count("pk"),
-            adopted=Count("pk", filter=Q(status=Proposal.Status.ADOPTED)),
-        )
-        .order_by()
+    """By the fiscal year of first submission (in Japan time)."""
+    return per_fiscal_year(
+        Proposal.objects.public(),
+        "submitted_at",
+        Count("pk"),
+        Count("pk", filter=Q(status=Proposal.Status.ADOPTED)),
     )
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for month in months:
-        year = month["year"] if month["month"] >= 4 else month["year"] - 1
-        totals[year][0] += month["submitted"]
-        totals[year][1] += month["adopted"]
-    return [
-        Row(key=year, label=fiscal_year_label(year), values=tuple(totals[year]))
-        for year in sorted(totals)
-    ]
 
 
 measures(

@@ -5,16 +5,12 @@ carry a name or a narrative. Every figure is per fiscal year, so the annual repo
 year's row of each.
 """
 
-from collections import defaultdict
-
 from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
-from kunitachi_kyodo.fiscal import fiscal_year_label
-from kunitachi_kyodo.metrics import Metric, Row, measures
+from kunitachi_kyodo.metrics import Metric, Row, measures, per_fiscal_year
 from proposals.proposals.models import ConsultationMessage, Proposal
 
 from .models import Category, Channel, Consultation
@@ -30,35 +26,25 @@ def _month_label(month: int) -> str:
 month_label = lazy(_month_label, str)
 
 
-def _per_year(column: str, keys: list) -> list[Row]:
-    """One row per fiscal year, one value per key of `column`, in one grouped query."""
-    groups = (
-        Consultation.objects.publishable()
-        .annotate(year=ExtractYear("consulted_on"), month=ExtractMonth("consulted_on"))
-        .values("year", "month", column)
-        .annotate(n=Count("pk"))
-        .order_by()
+def _per_year(column: str, keys) -> list[Row]:
+    """One row per fiscal year of the consultation, one value per key of `column`."""
+    return per_fiscal_year(
+        Consultation.objects.publishable(),
+        "consulted_on",
+        *(Count("pk", filter=Q(**{column: key})) for key in keys),
     )
-    totals: dict[int, dict] = defaultdict(lambda: dict.fromkeys(keys, 0))
-    for group in groups:
-        year = group["year"] if group["month"] >= 4 else group["year"] - 1
-        totals[year][group[column]] += group["n"]
-    return [
-        Row(key=year, label=fiscal_year_label(year), values=tuple(totals[year].values()))
-        for year in sorted(totals)
-    ]
 
 
 def by_category() -> list[Row]:
-    return _per_year("category", list(Category.values))
+    return _per_year("category", Category.values)
 
 
 def by_channel() -> list[Row]:
-    return _per_year("channel", list(Channel.values))
+    return _per_year("channel", Channel.values)
 
 
 def by_month() -> list[Row]:
-    return _per_year("month", list(FISCAL_MONTHS))
+    return _per_year("consulted_on__month", FISCAL_MONTHS)
 
 
 UNIT = pgettext_lazy("unit: consultations", "件")
@@ -116,9 +102,8 @@ measures(
 
 
 def proposals_supported_per_fiscal_year() -> list[Row]:
-    """Submitted proposals whose 事前相談 the office took part in, and how many were adopted."""
-    # Grouped by the month of first submission in SQL and folded into 年度 here, as the
-    # proposals' own figure is (one query, the same on SQLite and PostgreSQL).
+    """Submitted proposals whose 事前相談 the office took part in, and how many were adopted,
+    by the fiscal year of first submission, as the proposals' own figure counts them."""
     supported = Proposal.objects.public().filter(
         Exists(
             ConsultationMessage.objects.filter(
@@ -126,23 +111,12 @@ def proposals_supported_per_fiscal_year() -> list[Row]:
             )
         )
     )
-    months = (
-        supported.annotate(year=ExtractYear("submitted_at"), month=ExtractMonth("submitted_at"))
-        .values("year", "month")
-        .annotate(
-            supported=Count("pk"), adopted=Count("pk", filter=Q(status=Proposal.Status.ADOPTED))
-        )
-        .order_by()
+    return per_fiscal_year(
+        supported,
+        "submitted_at",
+        Count("pk"),
+        Count("pk", filter=Q(status=Proposal.Status.ADOPTED)),
     )
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for month in months:
-        year = month["year"] if month["month"] >= 4 else month["year"] - 1
-        totals[year][0] += month["supported"]
-        totals[year][1] += month["adopted"]
-    return [
-        Row(key=year, label=fiscal_year_label(year), values=tuple(totals[year]))
-        for year in sorted(totals)
-    ]
 
 
 measures(

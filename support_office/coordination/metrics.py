@@ -3,41 +3,40 @@ year and the 成立率 (matched among the requests whose outcome was recorded)."
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kunitachi_kyodo.fiscal import fiscal_year_label
-from kunitachi_kyodo.metrics import Metric, Row, measures
+from kunitachi_kyodo.metrics import Metric, Row, measures, per_fiscal_year
 
-from .models import Outcome
-from .selectors import match_rate_rows
+from .models import CoordinationRequest, Outcome
 
 
 def outcomes_per_year() -> list[Row]:
-    counts = match_rate_rows()
-    return [
-        Row(
-            key=year,
-            label=fiscal_year_label(year),
-            values=tuple(counts[year].get(o, 0) for o in Outcome.values),
-        )
-        for year in sorted(counts)
-    ]
+    """Closed public requests by outcome, per fiscal year in which the outcome was recorded."""
+    return per_fiscal_year(
+        CoordinationRequest.objects.public().filter(
+            status=CoordinationRequest.Status.CLOSED, closed_at__isnull=False
+        ),
+        "closed_at",
+        *(Count("pk", filter=Q(outcome=outcome)) for outcome in Outcome.values),
+    )
 
 
 def match_rate_per_year() -> list[Row]:
-    rows = []
-    for year, by_outcome in sorted(match_rate_rows().items()):
-        total = sum(by_outcome.values())
-        rate = Decimal(100 * by_outcome.get(Outcome.MATCHED, 0)) / total
-        rows.append(
-            Row(
-                key=year,
-                label=fiscal_year_label(year),
-                values=(rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP),),
-            )
+    matched = Outcome.values.index(Outcome.MATCHED)
+    return [
+        Row(
+            key=row.key,
+            label=row.label,
+            values=(
+                (Decimal(100 * row.values[matched]) / sum(row.values)).quantize(
+                    Decimal("0.1"), rounding=ROUND_HALF_UP
+                ),
+            ),
         )
-    return rows
+        for row in outcomes_per_year()
+    ]
 
 
 measures(

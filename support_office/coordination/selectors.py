@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from kunitachi_kyodo.fiscal import fiscal_year
 from proposals.proposals.models import Proposal
 from support_office.talent.models import Availability
 from support_office.talent.selectors import entries_for, visible_fields
@@ -151,16 +150,3 @@ def suggestions_for(
             )
     found.sort(key=lambda s: (-s.score, s.title))
     return found[: SUGGESTIONS * 2]
-
-
-def match_rate_rows():
-    """Per fiscal year of the outcome: closed requests by outcome (public records only)."""
-    counts: dict[int, dict[str, int]] = {}
-    for outcome, closed_at in (
-        CoordinationRequest.objects.public()
-        .filter(status=CoordinationRequest.Status.CLOSED, closed_at__isnull=False)
-        .values_list("outcome", "closed_at")
-    ):
-        year = counts.setdefault(fiscal_year(closed_at), {})
-        year[outcome] = year.get(outcome, 0) + 1
-    return counts

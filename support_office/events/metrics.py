@@ -6,59 +6,43 @@ events do not. Participants are the people of the parties marked as attended (å‡
 Counting city staff training here publishes only a number, never who took part.
 """
 
-from django.db.models import Case, Count, IntegerField, Q, Sum, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kunitachi_kyodo.fiscal import fiscal_year_label
-from kunitachi_kyodo.metrics import Metric, Row, measures
+from kunitachi_kyodo.metrics import Metric, Row, measures, per_fiscal_year
 
 from .models import Event
 
 KINDS = list(Event.Kind)
 
 
-def _fiscal_year(field: str):
-    """The fiscal year (its Western starting year) of a moment, in the city's time zone, in SQL."""
-    return Case(
-        When(**{f"{field}__month__lt": 4}, then=ExtractYear(field) - 1),
-        default=ExtractYear(field),
-        output_field=IntegerField(),
-    )
-
-
-def _rows(counts: dict[tuple[int, str], int]) -> list[Row]:
-    years = sorted({year for year, _kind in counts})
-    return [
-        Row(
-            key=year,
-            label=fiscal_year_label(year),
-            values=tuple(counts.get((year, kind.value), 0) for kind in KINDS),
-        )
-        for year in years
-    ]
-
-
 def events_held() -> list[Row]:
-    held = (
-        Event.objects.held(timezone.now())
-        .annotate(year=_fiscal_year("starts_at"))
-        .values("year", "kind")
-        .annotate(n=Count("pk"))
+    return per_fiscal_year(
+        Event.objects.held(timezone.now()),
+        "starts_at",
+        *(Count("pk", filter=Q(kind=kind)) for kind in KINDS),
     )
-    return _rows({(row["year"], row["kind"]): row["n"] for row in held})
 
 
 def participants() -> list[Row]:
-    came = (
-        Event.objects.held(timezone.now())
-        .annotate(year=_fiscal_year("starts_at"))
-        .values("year", "kind")
-        .annotate(n=Sum("registrations__party_size", filter=Q(registrations__attended=True)))
-        .filter(n__gt=0)
+    """Years in which someone attended (a year of events with no attendance recorded has no row)."""
+    rows = per_fiscal_year(
+        Event.objects.held(timezone.now()),
+        "starts_at",
+        *(
+            Coalesce(
+                Sum(
+                    "registrations__party_size",
+                    filter=Q(kind=kind, registrations__attended=True),
+                ),
+                0,
+            )
+            for kind in KINDS
+        ),
     )
-    return _rows({(row["year"], row["kind"]): row["n"] for row in came})
+    return [row for row in rows if any(row.values)]
 
 
 SERIES = tuple(kind.label for kind in KINDS)

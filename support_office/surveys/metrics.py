@@ -1,30 +1,24 @@
 """What the surveys add to the office's figures: surveys whose results were published, and
 their respondents, per fiscal year of publication."""
 
-from collections import defaultdict
-
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kunitachi_kyodo.fiscal import fiscal_year, fiscal_year_label
-from kunitachi_kyodo.metrics import Metric, Row, measures
+from kunitachi_kyodo.metrics import Metric, Row, measures, per_fiscal_year
 
 from .models import Survey
 
 
 def surveys_per_fiscal_year() -> list[Row]:
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for survey in (
-        Survey.objects.published().annotate(respondents=Count("responses")).only("published_at")
-    ):
-        year = fiscal_year(survey.published_at)
-        totals[year][0] += 1
-        totals[year][1] += survey.respondents
-    return [
-        Row(key=year, label=fiscal_year_label(year), values=tuple(totals[year]))
-        for year in sorted(totals)
-    ]
+    """Surveys whose results were published, and their respondents, by the fiscal year of
+    publication."""
+    return per_fiscal_year(
+        Survey.objects.published(),
+        "published_at",
+        Count("pk", distinct=True),
+        Count("responses"),
+    )
 
 
 measures(
