@@ -2,7 +2,7 @@
 
 Suggestions rank talent entries and other requests by how much they share with a request
 (activity fields, skills, districts, times). A talent entry is compared only on the fields
-its person lets the viewer see (talent.selectors.visible_fields), so a ranking never leans
+its person lets the viewer see (talent.selectors.visible_rows), so a ranking never leans
 on a hidden value.
 """
 
@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 
 from proposals.proposals.models import Proposal
 from support_office.talent.models import Availability
-from support_office.talent.selectors import entries_for, visible_fields
+from support_office.talent.selectors import entries_for, visible_rows
 
 from .models import CoordinationRequest, Kind
 
@@ -114,8 +114,8 @@ def suggestions_for(
     talent = entries_for(viewer, today=today).filter(
         Q(fields__in=field_ids) | Q(skills__in=skill_ids) | Q(districts__in=district_ids)
     )
-    for entry in talent.exclude(user=request.poster_id)[:CANDIDATES]:
-        shown = visible_fields(entry, viewer)
+    candidates = list(talent.exclude(user=request.poster_id)[:CANDIDATES])
+    for entry, shown in zip(candidates, visible_rows(candidates, viewer), strict=True):
         other = {
             key: set(shown.values.get(key) or [])
             for key in ("fields", "skills", "districts", "availability")

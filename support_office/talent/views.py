@@ -45,7 +45,7 @@ class TalentSearchView(PermissionRequiredMixin, ForgivingPaginationMixin, Filter
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["rows"] = [selectors.visible_fields(e, user) for e in context["object_list"]]
+        context["rows"] = selectors.visible_rows(context["object_list"], user)
         context["labels"] = CONSENT_FIELDS
         return context
 
