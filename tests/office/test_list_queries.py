@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from support_office.talent.models import Consent
 from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.office.consultations.test_consultations import log
-from support_office.talent.models import Consent
 from tests.office.talent.builders import consent, published_request, talent_entry
 
 pytestmark = pytest.mark.django_db
