@@ -75,20 +75,19 @@ def _fast_and_quiet(settings, tmp_path):
         setattr(settings, name, value)
 
 
-@pytest.fixture
-def organization(db):
+def make_organization():
     return OrganizationFactory(
         name="NPO法人 くにたち子ども食堂ネット", name_kana="くにたちこどもしょくどうねっと"
     )
 
 
-@pytest.fixture
-def other_organization(db):
+def make_other_organization():
     return OrganizationFactory(name="富士見台団地自治会", name_kana="ふじみだいだんちじちかい")
 
 
-@pytest.fixture
-def users(db, organization, other_organization):
+def make_users(organization, other_organization) -> dict:
+    """One user per persona (anonymous: None); the member and the other member belong to the
+    two organizations."""
     member = UserFactory(email="member@example.jp", full_name="協働 花子")
     MembershipFactory(user=member, organization=organization)
     other = UserFactory(email="other@example.jp", full_name="他団 次郎")
@@ -114,6 +113,21 @@ def users(db, organization, other_organization):
         ),
         "admin": UserFactory(email="admin@example.jp", full_name="管理 六郎", admin=True),
     }
+
+
+@pytest.fixture
+def organization(db):
+    return make_organization()
+
+
+@pytest.fixture
+def other_organization(db):
+    return make_other_organization()
+
+
+@pytest.fixture
+def users(db, organization, other_organization):
+    return make_users(organization, other_organization)
 
 
 # What the header's 「やること N」 may cost a signed-in person's page, at most (the heaviest

@@ -41,7 +41,9 @@ from tests.hostile import (
     forms_of,
     path_of,
 )
-from tests.test_url_permissions import EXPECTED, url_args  # noqa: F401  (the fixture)
+
+# The walk's people and objects, built once for the module (the fixtures).
+from tests.test_url_permissions import EXPECTED, url_args, users, walk  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

