@@ -10,12 +10,14 @@ to a round also have them declare a conflict on the proposal under review.
 
 import datetime
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import translation
 
 from kunitachi_kyodo.confirm import CONFIRM_FIELD
@@ -73,6 +75,22 @@ def _fast_and_quiet(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 0
     for name, value in settings_for_tests(tmp_path / "media").items():
         setattr(settings, name, value)
+
+
+@contextmanager
+def module_data(django_db_blocker, media: Path):
+    """Data a whole test module shares, built inside what this opens: a transaction rolled
+    back when the module ends, with the tests' settings and `media` as the files' folder.
+    Each test then runs in a savepoint inside it (pytest-django's per-test atomic), so what
+    one test changes is undone before the next, and later modules start without the data."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**settings_for_tests(media)),
+        transaction.atomic(),
+    ):
+        cache.clear()
+        yield
+        transaction.set_rollback(True)
 
 
 def make_organization():

@@ -5,11 +5,9 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import F
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 from django.utils import timezone
 
 from kunitachi_kyodo import demo_data
@@ -58,7 +56,7 @@ from proposals.review.models import (
 )
 from proposals.review.selectors import missing_sheets
 from proposals.review.selectors import round_results as select_round_results
-from tests.conftest import settings_for_tests
+from tests.conftest import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -71,16 +69,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     runs in a savepoint inside it (pytest-django's per-test atomic), so what one test changes
     is undone before the next, and later modules start without the demo data.
     """
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**settings_for_tests(media)),
-        transaction.atomic(),
-    ):
-        cache.clear()
+    with module_data(django_db_blocker, tmp_path_factory.mktemp("media")):
         seed()
         yield
-        transaction.set_rollback(True)
 
 
 # The five past years the seed generates (see test_seed_history.py) come beside the

@@ -9,10 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
-from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -32,6 +29,7 @@ from tests.conftest import (
     make_organization,
     make_other_organization,
     make_users,
+    module_data,
     settings_for_tests,
 )
 from tests.factories import (
@@ -345,19 +343,13 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory):
     so they can share them (built for each test, they were half of the suite's time).
 
     Built inside a transaction that is rolled back when the module ends; each test runs in a
-    savepoint inside it (pytest-django's per-test atomic), as tests/test_seed_demo.py does.
+    savepoint inside it (tests/conftest.module_data).
     """
     media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**settings_for_tests(media)),
-        transaction.atomic(),
-    ):
-        cache.clear()
+    with module_data(django_db_blocker, media):
         organization = make_organization()
         users = make_users(organization, make_other_organization())
         yield Walk(media, organization, users, build_url_args(organization, users))
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
